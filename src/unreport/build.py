@@ -1,0 +1,125 @@
+"""The build: gather everything (load, number, translate, render), then write every output.
+
+Shaped like MkDocs' commands/build.py: all content and translation problems are found before
+any output is written; outputs are produced in memory and then each is written atomically, so
+a failed build leaves earlier outputs untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Collector, ContentError, Diagnostic
+from .load import load_report
+from .model import Report
+from .number import Number, number
+from .output import write_atomic
+from .project import Project
+from .render import Edition, render_edition
+from .style import load_style
+from .terms import load_terms
+from .translate import FUZZY, translate
+
+FORMATS = ("docx", "pdf")
+
+
+@dataclass
+class Options:
+    report_glob: str = "*"
+    langs: tuple[str, ...] = ()
+    formats: tuple[str, ...] = FORMATS
+    strict: bool = False
+    jobs: int = 0
+
+
+@dataclass
+class Plan:
+    """Everything gathered before writing."""
+
+    reports: list[tuple[Report, dict[str, Number]]] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def load_all(project: Project, opts: Options) -> list[tuple[Report, dict[str, Number]]]:
+    """Load and number every selected report, collecting the errors of all of them."""
+    paths = project.report_paths(opts.report_glob)
+    out, errors = [], []
+    for path in paths:
+        try:
+            report = load_report(path, project)
+        except ContentError as exc:
+            errors.extend(exc.diagnostics)
+            continue
+        out.append((report, number(report)))
+    if errors:
+        raise ContentError(errors)
+    return out
+
+
+def gather(project: Project, opts: Options) -> Plan:
+    plan = Plan(reports=load_all(project, opts))
+    diag = Collector()
+    styles, terms = {}, {}
+    for report, numbers in plan.reports:
+        for lang in report.meta.languages:
+            if opts.langs and lang not in opts.langs:
+                continue
+            if lang not in styles:
+                styles[lang] = load_style(project, lang)
+                terms[lang] = load_terms(project, lang, diag)
+            tr = translate(report, lang, project, diag)
+            edition = render_edition(report, numbers, tr, project, terms[lang], diag)
+            for ident, text in edition.missing:
+                what = "changed since it was translated" if text.status == FUZZY else \
+                    "not translated"
+                msg = f"{ident}: {what}; the {lang} edition shows the source text"
+                if opts.strict:
+                    diag.error(text.loc, msg + " (--strict)")
+                else:
+                    diag.warning(text.loc, msg)
+            plan.editions.append(edition)
+    diag.raise_if_errors()
+    plan.warnings = diag.warnings
+    return plan
+
+
+def output_name(edition: Edition, fmt: str) -> str:
+    return f"{edition.report.id}.{edition.lang}.{fmt}"
+
+
+def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None = None
+              ) -> list[Path]:
+    from .write_docx import DocxWriter
+    from .write_pdf import PdfWriter
+    out_dir = out_dir or project.output_dir
+    writers = {}
+    if "docx" in opts.formats:
+        writers["docx"] = DocxWriter(project)
+    if "pdf" in opts.formats:
+        writers["pdf"] = PdfWriter(project)
+    jobs = [(e, fmt) for e in plan.editions for fmt in opts.formats]
+    workers = opts.jobs or os.cpu_count() or 1
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(lambda j: writers[j[1]].write(j[0]), jobs))
+    finally:
+        if "docx" in writers:
+            writers["docx"].close()
+    written = []
+    for (edition, fmt), data in zip(jobs, results):
+        path = out_dir / output_name(edition, fmt)
+        write_atomic(path, data)
+        written.append(path)
+    return written
+
+
+def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
+    plan = gather(project, opts)
+    return plan, write_all(project, plan, opts)
+
+
+__all__ = ["build", "gather", "Options", "load_style"]

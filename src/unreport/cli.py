@@ -1,0 +1,97 @@
+"""Command line: `python build.py [build|check|catalogs|status] [options]`.
+
+Exit status: 0 success; 1 content or translation errors; 2 usage or environment problems.
+Errors print as `path:line:col: error: message`, never as a traceback (unless --debug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import ContentError, EnvironmentProblem
+from .project import Project
+
+COMMANDS = ("build", "check", "catalogs", "status")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py", description="Build UN-style multilingual reports: DOCX and PDF for "
+        "every report in content/ and every language in its meta.languages.")
+    p.add_argument("command", nargs="?", default="build", choices=COMMANDS,
+                   help="build (default): write output/; check: validate only; catalogs: sync "
+                        "locales/<lang>/<report>.po with the content; status: translation "
+                        "progress")
+    p.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
+                   "matches GLOB")
+    p.add_argument("--lang", action="append", default=[], help="only this language (repeatable)")
+    p.add_argument("--format", action="append", choices=("docx", "pdf"), default=[],
+                   help="only this format (repeatable)")
+    p.add_argument("--strict", action="store_true", help="untranslated or changed entries are "
+                   "errors (exit 1), not warnings")
+    p.add_argument("--jobs", type=int, default=0, help="parallel writers (default: cores)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    project = Project(args.root.resolve())
+    try:
+        return run(args, project)
+    except ContentError as exc:
+        for d in exc.diagnostics:
+            print(d, file=sys.stderr)
+        n = len(exc.diagnostics)
+        print(f"{n} error{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
+        return 1
+    except EnvironmentProblem as exc:
+        print(f"error: {exc}" if not str(exc).split(":")[0].endswith(
+            (".typ", ".yaml", ".j2", ".lua", ".docx", ".pdf")) else str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an unexpected failure is ours, not the editor's
+        if args.debug:
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
+              file=sys.stderr)
+        return 2
+
+
+def run(args, project: Project) -> int:
+    from .build import Options, build, gather
+    opts = Options(report_glob=args.report, langs=tuple(args.lang),
+                   formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
+                   jobs=args.jobs)
+    if not project.report_paths(opts.report_glob):
+        print(f"error: no report matches '{opts.report_glob}' in {project.content_dir}",
+              file=sys.stderr)
+        return 2
+    if args.command == "catalogs":
+        from .catalogs_cmd import run_catalogs
+        return run_catalogs(project, opts)
+    if args.command == "status":
+        from .status import run_status
+        return run_status(project, opts)
+    start = time.perf_counter()
+    if args.command == "check":
+        plan = gather(project, opts)
+        _print_warnings(plan)
+        print(f"ok: {len(plan.reports)} report(s), {len(plan.editions)} edition(s) checked")
+        return 0
+    plan, written = build(project, opts)
+    _print_warnings(plan)
+    for path in written:
+        print(f"wrote {project.rel(path)}")
+    print(f"built {len(written)} file(s) in {time.perf_counter() - start:.2f} s")
+    return 0
+
+
+def _print_warnings(plan) -> None:
+    for w in plan.warnings:
+        print(w, file=sys.stderr)

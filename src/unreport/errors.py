@@ -1,0 +1,68 @@
+"""Diagnostics: located messages for editors, and the two kinds of failure the CLI maps to exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a source file (1-based line and column)."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line and self.col:
+            return f"{self.path}:{self.line}:{self.col}"
+        if self.line:
+            return f"{self.path}:{self.line}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    loc: Loc
+    message: str
+    severity: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.severity}: {self.message}"
+
+
+class ContentError(Exception):
+    """Content or translation errors (exit status 1). Carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = list(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class EnvironmentProblem(Exception):
+    """Usage or environment errors (exit status 2): missing font, tool, template, unwritable output."""
+
+
+@dataclass
+class Collector:
+    """Gathers diagnostics so that one run reports as many problems as it can find."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, loc: Loc, message: str) -> None:
+        self.diagnostics.append(Diagnostic(loc, message, "error"))
+
+    def warning(self, loc: Loc, message: str) -> None:
+        self.diagnostics.append(Diagnostic(loc, message, "warning"))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise ContentError(sorted(self.errors, key=lambda d: d.loc))

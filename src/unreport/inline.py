@@ -1,0 +1,196 @@
+"""Inline text: the small Markdown subset content may use, parsed into tokens.
+
+Allowed: *italic*, **bold**, footnotes ^[...], cross-references [[id]]. Everything else is literal
+text. Raw passthrough (pandoc raw attributes, HTML tags, LaTeX commands) is refused so content can
+never smuggle code into DOCX, Typst, HTML or LaTeX.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+_RAW_PATTERNS = [
+    (re.compile(r"\{=\s*[A-Za-z]"), "raw output ('{=format}')"),
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>"), "an HTML/XML tag"),
+    (re.compile(r"<!--"), "an HTML comment"),
+    (re.compile(r"\\[A-Za-z]+"), "a LaTeX command"),
+    (re.compile(r"\$\$"), "TeX math ('$$')"),
+]
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str  # "text" | "em" | "strong" | "note" | "ref"
+    value: str = ""  # text, or the referenced ID
+    children: tuple["Tok", ...] = ()
+    offset: int = 0  # character offset in the source string
+
+
+class InlineError(ValueError):
+    def __init__(self, offset: int, message: str):
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+
+
+def check_raw(text: str) -> None:
+    for pattern, what in _RAW_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            raise InlineError(m.start(), f"{what} is not allowed in content text "
+                                         f"('{m.group(0)}'); write plain text")
+
+
+def parse(text: str) -> tuple[Tok, ...]:
+    """Parse inline text; raises InlineError with the offset of the problem."""
+    check_raw(text)
+    text = normalise_space(text)
+    toks, _ = _parse(text, 0, None, in_note=False)
+    return tuple(toks)
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text.strip())
+
+
+def _parse(s: str, i: int, closer: str | None, in_note: bool) -> tuple[list[Tok], int]:
+    out: list[Tok] = []
+    buf: list[str] = []
+    start = i
+
+    def flush():
+        if buf:
+            out.append(Tok("text", "".join(buf), offset=start))
+            buf.clear()
+
+    while i < len(s):
+        if closer and s.startswith(closer, i) and not (closer == "*" and s.startswith("**", i)):
+            flush()
+            return out, i + len(closer)
+        if s.startswith("[[", i):
+            j = s.find("]]", i + 2)
+            if j < 0:
+                raise InlineError(i, "cross-reference '[[' is not closed; write [[id]]")
+            ref = s[i + 2 : j].strip()
+            if not ID_RE.match(ref):
+                raise InlineError(i, f"cross-reference '[[{ref}]]' is not a valid ID")
+            flush()
+            out.append(Tok("ref", ref, offset=i))
+            i = j + 2
+            continue
+        if s.startswith("^[", i):
+            if in_note:
+                raise InlineError(i, "a footnote cannot contain another footnote")
+            flush()
+            children, i2 = _parse(s, i + 2, "]", in_note=True)
+            if i2 > len(s) or not s.startswith("]", i2 - 1):
+                raise InlineError(i, "footnote '^[' is not closed; end it with ']'")
+            out.append(Tok("note", children=tuple(children), offset=i))
+            i = i2
+            continue
+        for marker, kind in (("**", "strong"), ("*", "em")):
+            if s.startswith(marker, i) and _closes(s, i + len(marker), marker, closer):
+                flush()
+                pos = i
+                children, i = _parse(s, i + len(marker), marker, in_note)
+                out.append(Tok(kind, children=tuple(children), offset=pos))
+                break
+        else:
+            if closer == "]" and s[i] == "[":
+                # a literal bracket inside a footnote: keep brackets balanced
+                depth_end = _matching_bracket(s, i)
+                buf.append(s[i:depth_end])
+                i = depth_end
+                continue
+            if not buf:
+                start = i
+            buf.append(s[i])
+            i += 1
+            continue
+    if closer == "]":
+        raise InlineError(start, "footnote '^[' is not closed; end it with ']'")
+    flush()
+    return out, i
+
+
+def _closes(s: str, i: int, marker: str, outer: str | None) -> bool:
+    """True when an emphasis marker at i has a closing partner before the enclosing closer."""
+    if i >= len(s) or s[i].isspace():
+        return False
+    end = s.find(outer, i) if outer == "]" else len(s)
+    end = len(s) if end < 0 else end
+    j = i
+    while True:
+        j = s.find(marker, j)
+        if j < 0 or j >= end:
+            return False
+        if marker == "*" and s.startswith("**", j):
+            j += 2
+            continue
+        return j > i
+
+
+def _matching_bracket(s: str, i: int) -> int:
+    depth = 0
+    for j in range(i, len(s)):
+        if s[j] == "[":
+            depth += 1
+        elif s[j] == "]":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return len(s)
+
+
+def refs(toks: tuple[Tok, ...]) -> list[Tok]:
+    found = []
+    for t in toks:
+        if t.kind == "ref":
+            found.append(t)
+        found.extend(refs(t.children))
+    return found
+
+
+def count_notes(toks: tuple[Tok, ...]) -> int:
+    return sum(1 + count_notes(t.children) if t.kind == "note" else count_notes(t.children)
+               for t in toks)
+
+
+def plain(toks: tuple[Tok, ...], ref_text=lambda ref: ref) -> str:
+    """Text without markup (footnotes dropped): for QA and verification."""
+    parts = []
+    for t in toks:
+        if t.kind == "text":
+            parts.append(t.value)
+        elif t.kind == "ref":
+            parts.append(ref_text(t.value))
+        elif t.kind in ("em", "strong"):
+            parts.append(plain(t.children, ref_text))
+    return "".join(parts)
+
+
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~^$\"@:&%=/;,?])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text so Pandoc Markdown reads it literally (no markup, no raw, no smart dashes)."""
+    return _MD_ESCAPE.sub(r"\\\1", text)
+
+
+def to_markdown(toks: tuple[Tok, ...], ref_text) -> str:
+    """Pandoc Markdown for tokens; `ref_text(id)` gives the printed number of a reference."""
+    out = []
+    for t in toks:
+        if t.kind == "text":
+            out.append(escape_markdown(t.value))
+        elif t.kind == "ref":
+            out.append(escape_markdown(ref_text(t.value)))
+        elif t.kind == "em":
+            out.append("*" + to_markdown(t.children, ref_text) + "*")
+        elif t.kind == "strong":
+            out.append("**" + to_markdown(t.children, ref_text) + "**")
+        elif t.kind == "note":
+            out.append("^[" + to_markdown(t.children, ref_text) + "]")
+    return "".join(out)

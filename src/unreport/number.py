@@ -1,0 +1,49 @@
+"""Stage 2, number: every number of a report, from its structure alone, once.
+
+The result maps each ID to its ordinal (and for list items the list style and depth). It is the
+same for every language and format by construction; writers and templates only format it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Heading, ItemList, Para, Recommendation, Report, walk_items
+
+
+@dataclass(frozen=True)
+class Number:
+    kind: str  # chapter | section | subsection | para | recommendation | item
+    value: int  # 1-based ordinal
+    style: str = ""  # list items: "alpha" | "decimal"
+    depth: int = 0  # list items: nesting depth (0 = first level)
+
+
+def number(report: Report) -> dict[str, Number]:
+    numbers: dict[str, Number] = {}
+    counters = {"para": 0, "recommendation": 0}
+
+    def items(lst: ItemList | None) -> None:
+        counts: dict[int, int] = {}
+        for item, depth, owner in walk_items(lst):
+            # each list restarts; walk_items yields depth-first, so count per owning list
+            key = id(owner)
+            counts[key] = counts.get(key, 0) + 1
+            numbers[item.id] = Number("item", counts[key], owner.style, depth)
+
+    def blocks(content, level_counts: dict[str, int]) -> None:
+        for b in content:
+            if isinstance(b, Heading):
+                level_counts[b.kind] = level_counts.get(b.kind, 0) + 1
+                numbers[b.id] = Number(b.kind, level_counts[b.kind])
+                blocks(b.content, {})  # sections restart in each chapter, subsections in each section
+            elif isinstance(b, Para):
+                counters["para"] += 1
+                numbers[b.id] = Number("para", counters["para"])
+                items(b.sublist)
+            elif isinstance(b, Recommendation):
+                counters["recommendation"] += 1
+                numbers[b.id] = Number("recommendation", counters["recommendation"])
+
+    blocks(report.body, {})
+    return numbers

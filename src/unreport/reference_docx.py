@@ -1,0 +1,131 @@
+"""The DOCX reference document, generated from templates/docx/styles.yaml and the language's fonts.
+
+Starts from pandoc's own reference.docx (so every style pandoc uses exists), then defines the
+page (A4, margins) and the UN-like named styles with python-docx; East Asian fonts (w:eastAsia),
+which python-docx has no API for, are set in the style XML.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from lxml import etree
+
+from .errors import Collector, EnvironmentProblem
+from .pandoc import pandoc_path
+from .project import Project
+from .style import Style
+from .yamlsource import read_text, read_yaml
+
+
+def _pandoc_reference() -> bytes:
+    proc = subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
+                          capture_output=True)
+    if proc.returncode != 0:
+        raise EnvironmentProblem("pandoc could not print its reference.docx: "
+                                 + proc.stderr.decode("utf-8", "replace"))
+    return proc.stdout
+
+
+def load_design(project: Project) -> dict:
+    path = project.templates_dir / "docx" / "styles.yaml"
+    diag = Collector()
+    if not path.is_file():
+        raise EnvironmentProblem(f"{project.rel(path)}: error: the DOCX page design is missing; "
+                                 "restore templates/docx/styles.yaml")
+    text = read_text(path, project.rel(path), diag)
+    root = read_yaml(text, project.rel(path), diag) if text is not None else None
+    if diag.errors or root is None:
+        raise EnvironmentProblem("\n".join(str(d) for d in diag.errors))
+    from .style import _plain
+    return _plain(root)
+
+
+def set_fonts(rpr_parent, ascii_font: str, east_asian: str | None, lang_ea: str | None) -> None:
+    """Set w:rFonts (ascii, hAnsi, cs and eastAsia) on a style or docDefaults rPr."""
+    rpr = rpr_parent.get_or_add_rPr() if hasattr(rpr_parent, "get_or_add_rPr") else rpr_parent
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = etree.SubElement(rpr, qn("w:rFonts"))
+        rpr.remove(fonts)
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), ascii_font)
+    fonts.set(qn("w:eastAsia"), east_asian or ascii_font)
+    if lang_ea:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = etree.SubElement(rpr, qn("w:lang"))
+        lang.set(qn("w:eastAsia"), lang_ea)
+
+
+def build_reference(project: Project, style: Style) -> bytes:
+    design = load_design(project)
+    doc = Document(io.BytesIO(_pandoc_reference()))
+    page = design["page"]
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(page["width"]), Mm(page["height"])
+        section.left_margin, section.right_margin = Mm(page["left"]), Mm(page["right"])
+        section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
+        section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
+    fonts = style.fonts("docx")
+    lang_ea = style.data.get("docx_lang") or (style.locale.replace("_Hans", "").replace("_", "-")
+                                              if fonts.get("body_east_asian") else None)
+    # document defaults: every run, including pandoc's own styles, gets the language's fonts
+    rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    set_fonts(rpr_default.find(qn("w:rPr")), fonts["body"], fonts.get("body_east_asian"), lang_ea)
+    for name, spec in design["styles"].items():
+        kind = WD_STYLE_TYPE.CHARACTER if spec.get("character") else WD_STYLE_TYPE.PARAGRAPH
+        try:
+            st = doc.styles[name]
+        except KeyError:
+            st = doc.styles.add_style(name, kind)
+            if kind == WD_STYLE_TYPE.PARAGRAPH:
+                st.base_style = doc.styles["Normal"]
+            st.quick_style = True
+        font = st.font
+        if "bold" in spec:
+            font.bold = spec["bold"]
+        if "highlight" in spec:
+            font.highlight_color = getattr(WD_COLOR_INDEX, spec["highlight"].upper())
+        if kind == WD_STYLE_TYPE.CHARACTER:
+            continue
+        role = spec.get("font", "body")
+        set_fonts(st.element, fonts[role], fonts.get(f"{role}_east_asian"), lang_ea)
+        if "size" in spec:
+            font.size = Pt(spec["size"])
+        font.color.rgb = None
+        pf = st.paragraph_format
+        if "line" in spec:
+            pf.line_spacing = Pt(spec["line"])
+        pf.space_before = Pt(spec.get("space_before", 0))
+        pf.space_after = Pt(spec.get("space_after", 0))
+        pf.left_indent = Mm(spec.get("left", 0))
+        pf.right_indent = Mm(spec.get("right", 0))
+        pf.first_line_indent = -Mm(spec["hanging"]) if "hanging" in spec else Mm(0)
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if spec.get("justify") else WD_ALIGN_PARAGRAPH.LEFT
+        if spec.get("keep_next"):
+            pf.keep_with_next = True
+        for pos in spec.get("tabs", []):
+            pf.tab_stops.add_tab_stop(Mm(pos))
+        if "outline" in spec:
+            ppr = st.element.get_or_add_pPr()
+            lvl = ppr.find(qn("w:outlineLvl"))
+            if lvl is None:
+                lvl = etree.SubElement(ppr, qn("w:outlineLvl"))
+            lvl.set(qn("w:val"), str(spec["outline"]))
+    if style.direction == "rtl":
+        for name in design["styles"]:
+            ppr = doc.styles[name].element.get_or_add_pPr()
+            etree.SubElement(ppr, qn("w:bidi"))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

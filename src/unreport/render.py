@@ -1,0 +1,145 @@
+"""Stage 4, render: one edition (report x language) as Pandoc Markdown plus masthead data.
+
+Jinja2 templates (templates/<lang>/ overriding templates/base/) lay out the blocks; every
+content text is parsed by `inline` and escaped into Markdown here, so content is data and is
+never evaluated as a template. Numbers come from the number stage, formatted by the language's
+house style.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import jinja2
+
+from . import inline
+from .errors import Collector, EnvironmentProblem
+from .messages import load_messages
+from .model import Para, Report
+from .number import Number
+from .project import Project
+from .style import Style, load_style
+from .terms import Terms, check_codes
+from .translate import FUZZY, UNTRANSLATED, Translation
+
+
+@dataclass
+class Edition:
+    """What the writers need for one language edition of one report."""
+
+    report: Report
+    lang: str
+    style: Style
+    markdown: str
+    masthead: dict
+    missing: list = field(default_factory=list)  # (id, Text) shown in the source language
+
+
+class _TemplateLoader:
+    """Per-language template environment, cached per (project, language)."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.cache: dict[str, jinja2.Environment] = {}
+
+    def env(self, lang: str, translations) -> jinja2.Environment:
+        t = self.project.templates_dir
+        env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(t / lang)),
+                                        jinja2.FileSystemLoader(str(t / "base"))]),
+            extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
+            autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        env.install_gettext_translations(translations, newstyle=True)
+        env.filters["md"] = inline.escape_markdown
+        return env
+
+
+def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
+                   project: Project, terms: Terms, diag: Collector,
+                   source_style: Style | None = None) -> Edition:
+    lang = tr.lang
+    style = load_style(project, lang)
+    mast_style = load_style(project, style.data["distribution_language"])
+    original_style = source_style or load_style(project, report.meta.original)
+    messages = load_messages(project, lang, diag)
+    env = _TemplateLoader(project).env(lang, messages)
+    _ = messages.gettext
+
+    def fmt_number(ident: str) -> str:
+        n = numbers[ident]
+        return style.number(n.kind, n.value, n.style, n.depth)
+
+    def ref_text(ident: str) -> str:
+        n = numbers.get(ident)
+        if n is None:  # a reference to a title without a number (meta text)
+            return ident
+        bare = style.number(n.kind, n.value, n.style, n.depth)
+        spec = style.data["numbers"][n.kind]
+        if n.kind != "item":
+            from .numerals import format_number
+            bare = format_number(n.value, spec["system"])
+        return style.label(n.kind).format(bare)
+
+    missing = []
+
+    def text_md(ident: str) -> str:
+        t = tr[ident]
+        try:
+            toks = inline.parse(t.text)
+        except inline.InlineError as exc:
+            diag.error(t.loc, f"{ident}: {exc.message}")
+            return inline.escape_markdown(t.text)
+        for ref in inline.refs(toks):
+            if ref.value not in tr.texts:
+                diag.error(t.loc, f"{ident}: cross-reference [[{ref.value}]] points to no block")
+        md = inline.to_markdown(toks, ref_text)
+        if t.status in (FUZZY, UNTRANSLATED):
+            missing.append((ident, t))
+            label = _("[Untranslated]") if t.status == UNTRANSLATED else _("[Changed]")
+            md = f"[{inline.escape_markdown(label)}]{{.draft-marker}} {md}"
+        return md
+
+    def para_md(block: Para) -> str:
+        md = text_md(block.id)
+        if block.states:
+            names = check_codes(block.states, block.states_loc, terms, report.meta.date, diag)
+            md = style.inline_list(md, inline.escape_markdown(style.join(names)))
+        return md
+
+    meta = report.meta
+    mast = {
+        "lang": lang,
+        "direction": style.direction,
+        "un_name": _("United Nations"),
+        "symbol": meta.symbol,
+        "distribution": f"Distr.: {meta.distribution.capitalize()}",
+        "date": mast_style.date(meta.date),
+        "edition_language": "" if lang == meta.original else style.name,
+        "original": f"Original: {original_style.name}",
+        "organ": inline.plain(inline.parse(tr["meta.organ"].text)),
+        "job": f"{meta.job} ({style.edition_letter})" if meta.job else "",
+        "barcode": barcode_text(meta.job) if meta.job else "",
+        "translated": "" if lang == meta.original else "yes",
+    }
+    meeting_line = ""
+    if meta.meeting:
+        place = inline.plain(inline.parse(tr["meta.meeting.place"].text))
+        meeting_line = style.meeting_line(place, meta.meeting.start, meta.meeting.end)
+    try:
+        template = env.get_template("report.md.j2")
+        markdown = template.render(
+            report=report, meta=meta, num=fmt_number, text=text_md, para_text=para_md,
+            meeting_line=inline.escape_markdown(meeting_line), style=style.data)
+    except jinja2.TemplateError as exc:
+        where = getattr(exc, "filename", None) or "templates"
+        line = getattr(exc, "lineno", None)
+        raise EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: template "
+                                 f"problem: {exc}; fix the template") from None
+    markdown = re.sub(r"\n{3,}", "\n\n", markdown)
+    return Edition(report, lang, style, markdown, mast, missing)
+
+
+def barcode_text(job: str) -> str:
+    """Code 39 text of a UN job number: V.17-06379 -> *1706379*."""
+    return "*" + "".join(ch for ch in job if ch.isdigit()) + "*"

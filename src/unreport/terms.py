@@ -1,0 +1,75 @@
+"""Terminology: official names of States and other participants, per language.
+
+locales/<lang>/terms.yaml maps a code (ISO 3166 alpha-3 for States, or a key such as EU) to the
+UN short name, optionally with earlier names and the date they ended, so a report prints the
+name in force on its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .errors import Collector, Loc
+from .project import Project
+from .yamlsource import read_text, read_yaml
+
+
+@dataclass(frozen=True)
+class Terms:
+    lang: str
+    path: str
+    names: dict  # code -> str | {"name": str, "former": [{"name", "until"}]}
+
+    def name(self, code: str, on: dt.date) -> str | None:
+        entry = self.names.get(code)
+        if entry is None or isinstance(entry, str):
+            return entry
+        for former in sorted(entry.get("former", []), key=lambda f: f["until"]):
+            if on < former["until"]:
+                return former["name"]
+        return entry["name"]
+
+
+def load_terms(project: Project, lang: str, diag: Collector) -> Terms:
+    path = project.locales_dir / lang / "terms.yaml"
+    display = project.rel(path)
+    if not path.is_file():
+        return Terms(lang, display, {})
+    text = read_text(path, display, diag)
+    root = read_yaml(text, display, diag) if text is not None else None
+    if root is None:
+        return Terms(lang, display, {})
+    terms = root.data.get("terms") if isinstance(root.data, dict) else None
+    if terms is None or not isinstance(terms.data, dict):
+        diag.error(root.loc, "terminology file needs a 'terms:' mapping of code: name")
+        return Terms(lang, display, {})
+    names = {}
+    for code, v in terms.data.items():
+        if isinstance(v.data, str):
+            names[code] = v.data
+        elif isinstance(v.data, dict) and isinstance(v.data.get("name") and v.data["name"].data,
+                                                     str):
+            former = []
+            for f in (v.data.get("former").data if v.data.get("former") else []):
+                fd = f.data if isinstance(f.data, dict) else {}
+                if isinstance(fd.get("until") and fd["until"].data, dt.date) and \
+                        isinstance(fd.get("name") and fd["name"].data, str):
+                    former.append({"name": fd["name"].data, "until": fd["until"].data})
+                else:
+                    diag.error(f.loc, "a former name needs 'name:' and 'until: YYYY-MM-DD'")
+            names[code] = {"name": v.data["name"].data, "former": former}
+        else:
+            diag.error(v.loc, f"term '{code}' must be a name or a mapping with 'name:'")
+    return Terms(lang, display, names)
+
+
+def check_codes(codes, loc: Loc, terms: Terms, on: dt.date, diag: Collector) -> list[str]:
+    out = []
+    for code in codes:
+        name = terms.name(code, on)
+        if name is None:
+            diag.error(loc, f"no name for '{code}' in {terms.path}; add it there or fix the code")
+            name = code
+        out.append(name)
+    return out

@@ -1,0 +1,72 @@
+"""Stage 5b, write PDF: Pandoc Markdown -> Typst (pandoc + templates/typst/un.lua) -> PDF with
+the in-process `typst` compiler, reused across editions. Font warnings are errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+
+from .errors import EnvironmentProblem
+from .pandoc import run_pandoc
+from .project import Project
+from .render import Edition
+
+FONT_PACKAGES = "Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-liberation2"
+
+
+def epoch_of(d: dt.date) -> int:
+    return int(dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+class PdfWriter:
+    """One typst.Compiler for the whole run (font scan once); compiles are serialised."""
+
+    def __init__(self, project: Project):
+        import typst
+        self.project = project
+        self.root = project.templates_dir / "typst"
+        if not (self.root / "un.typ").is_file():
+            raise EnvironmentProblem(f"{project.rel(self.root / 'un.typ')}: error: the Typst page "
+                                     "design is missing; restore templates/typst/")
+        self.typst = typst
+        self.compiler = typst.Compiler(root=str(self.root))
+        self.lock = threading.Lock()
+
+    def typst_source(self, edition: Edition) -> str:
+        body = run_pandoc(edition.markdown, "typst",
+                          ["--lua-filter", str(self.root / "un.lua"), "--wrap=preserve"],
+                          epoch_of(edition.report.meta.date))
+        return ('#import "un.typ": *\n#show: un-document\n\n' + body.decode("utf-8"))
+
+    def edition_inputs(self, edition: Edition) -> dict[str, str]:
+        style = edition.style
+        data = dict(edition.masthead)
+        data["title"] = edition.masthead.get("title", "")
+        data["sizes"] = style.data.get("sizes", {})
+        data["body_fonts"] = style.fonts("pdf")["body"]
+        data["heading_fonts"] = style.fonts("pdf")["heading"]
+        return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True)}
+
+    def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):
+        kwargs = dict(format=fmt, sys_inputs=self.edition_inputs(edition),
+                      timestamp=epoch_of(edition.report.meta.date))
+        if ppi:
+            kwargs["ppi"] = ppi
+        with self.lock:
+            try:
+                result, warnings = self.compiler.compile_with_warnings(
+                    input=source.encode("utf-8"), **kwargs)
+            except self.typst.TypstError as exc:
+                raise EnvironmentProblem(f"typst could not compile the {edition.lang} edition of "
+                                         f"{edition.report.id}: {exc.message} "
+                                         f"({'; '.join(exc.hints)})") from None
+        for w in warnings:
+            if "font" in w.message.lower():
+                raise EnvironmentProblem(f"missing font for the {edition.lang} edition: "
+                                         f"{w.message}. Install it ({FONT_PACKAGES}; macOS and "
+                                         "Windows ship their own CJK and Times fonts)")
+        return result
+
+    def write(self, edition: Edition) -> bytes:
+        return self.compile(self.typst_source(edition), edition)

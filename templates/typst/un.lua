@@ -1,0 +1,45 @@
+-- Pandoc filter: unreport's Markdown divs -> calls of the functions in un.typ.
+-- The Markdown comes from templates/base/report.md.j2; every content text in it is escaped,
+-- so only this filter (our own code) writes raw Typst.
+
+local function str(s)
+  return '"' .. s:gsub('\\', '\\\\'):gsub('"', '\\"') .. '"'
+end
+
+local function call(name, args, content)
+  local out = { pandoc.RawBlock("typst", "#" .. name .. "(" .. args .. ")[") }
+  for _, b in ipairs(content) do table.insert(out, b) end
+  table.insert(out, pandoc.RawBlock("typst", "]"))
+  return out
+end
+
+local simple = {
+  ["body-line"] = "un-body-line", ["meeting-line"] = "un-meeting-line",
+  ["report-title"] = "un-title", ["recommendation"] = "un-rec-text",
+  ["recommendation-heading"] = "un-rec-heading",
+}
+local levels = { chapter = 1, section = 2, subsection = 3 }
+
+function Div(el)
+  local a = el.attributes
+  local uid = str(a.uid or "")
+  local cls = el.classes[1]
+  if levels[cls] then
+    return call("un-heading", levels[cls] .. ", " .. str(a.number) .. ", " .. uid, el.content)
+  elseif cls == "para" then
+    return call("un-para", str(a.number) .. ", " .. uid, el.content)
+  elseif cls == "item" then
+    return call("un-item", str(a.number) .. ", " .. (a.level or "0") .. ", " .. uid, el.content)
+  elseif simple[cls] then
+    return call(simple[cls], uid, el.content)
+  end
+end
+
+function Span(el)
+  if el.classes:includes("draft-marker") then
+    local out = { pandoc.RawInline("typst", "#un-draft-marker[") }
+    for _, i in ipairs(el.content) do table.insert(out, i) end
+    table.insert(out, pandoc.RawInline("typst", "]"))
+    return out
+  end
+end
