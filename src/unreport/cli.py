@@ -34,13 +34,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="untranslated or changed entries are "
                    "errors (exit 1), not warnings")
     p.add_argument("--jobs", type=int, default=0, help="parallel writers (default: cores)")
+    p.add_argument("--output", type=Path, default=None, metavar="DIR",
+                   help="where outputs go (default: output/ in the project)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    project = Project(args.root.resolve())
+    project = Project(args.root.resolve(), args.output.resolve() if args.output else None)
     try:
         return run(args, project)
     except ContentError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Heading, ItemList, Para, Recommendation, Report, walk_items
+from .model import Heading, ItemList, Para, Recommendation, Report
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,15 @@ def number(report: Report) -> dict[str, Number]:
     numbers: dict[str, Number] = {}
     counters = {"para": 0, "recommendation": 0}
 
-    def items(lst: ItemList | None) -> None:
-        counts: dict[int, int] = {}
-        for item, depth, owner in walk_items(lst):
-            # each list restarts; walk_items yields depth-first, so count per owning list
-            key = id(owner)
-            counts[key] = counts.get(key, 0) + 1
-            numbers[item.id] = Number("item", counts[key], owner.style, depth)
+    def items(lst: ItemList | None, outer_styles: tuple[str, ...] = ()) -> None:
+        # each list restarts at 1; its level counts only enclosing lists of the same style,
+        # so (a) under a decimal agenda item stays (a), and (i) appears under (a)
+        if lst is None:
+            return
+        depth = outer_styles.count(lst.style)
+        for value, item in enumerate(lst.items, start=1):
+            numbers[item.id] = Number("item", value, lst.style, depth)
+            items(item.sublist, outer_styles + (lst.style,))
 
     def blocks(content, level_counts: dict[str, int]) -> None:
         for b in content:

@@ -10,6 +10,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Project:
     root: Path
+    output: Path | None = None  # default: <root>/output
 
     @property
     def content_dir(self) -> Path:
@@ -25,7 +26,7 @@ class Project:
 
     @property
     def output_dir(self) -> Path:
-        return self.root / "output"
+        return self.output or self.root / "output"
 
     def report_paths(self, pattern: str = "*") -> list[Path]:
         paths = sorted(self.content_dir.glob("*.yaml"))

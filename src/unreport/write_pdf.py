@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import threading
 
+from .barcode39 import code39_modules
 from .errors import EnvironmentProblem
 from .pandoc import run_pandoc
 from .project import Project
@@ -46,6 +47,8 @@ class PdfWriter:
         data["sizes"] = style.data.get("sizes", {})
         data["body_fonts"] = style.fonts("pdf")["body"]
         data["heading_fonts"] = style.fonts("pdf")["heading"]
+        if data.get("barcode"):
+            data["barcode_modules"] = code39_modules(data["barcode"].strip("*"))
         return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True)}
 
     def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):
