@@ -163,6 +163,9 @@ def _page_field(paragraph) -> None:
 def _headers_footers(doc, m: dict, text_width: float) -> None:
     doc.settings.odd_and_even_pages_header_footer = True
     for section in doc.sections:
+        # footnotes are numbered continuously through the document (pandoc restarts per section)
+        for restart in section._sectPr.iter(qn("w:numRestart")):
+            restart.set(qn("w:val"), "continuous")
         section.different_first_page_header_footer = True
         # first page: United Nations | symbol, thick rule below
         head = section.first_page_header
