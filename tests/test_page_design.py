@@ -211,3 +211,11 @@ def test_third_language_needs_no_code(tmp_path):
     assert "French" in texts and "4 March 2024" in texts and "Original: English" in texts
     pdf = pdf_text(out / "fr-demo.fr.pdf")
     assert "V.24-01234 (F)" in pdf and "Nations Unies" in pdf and "Recommandation 1" in pdf
+
+
+def test_chinese_quotation_marks_come_from_the_cjk_font(pdfs):
+    """DESIGN.md: the sketch's Chinese quotes came from the Latin font; use the CJK font's."""
+    marks = [c for page in pdfs["zh"].pages for c in page.chars if c["text"] in "“”《》，"]
+    assert len(marks) > 20
+    for c in marks:
+        assert "CJK" in c["fontname"], (c["text"], c["fontname"])
