@@ -48,7 +48,7 @@ class ParallelDocxWriter:
             pf = styles["ParallelTxt"].paragraph_format
             pf.left_indent, pf.first_line_indent = Mm(NUMBER_WIDTH_MM), Mm(-NUMBER_WIDTH_MM)
             pf.tab_stops.add_tab_stop(Mm(NUMBER_WIDTH_MM))
-            pf.space_after = Pt(0)
+            pf.space_before = pf.space_after = Pt(2)
         for name in ("ParallelHead", "ParallelMasthead"):
             if name in [s.name for s in styles]:
                 styles[name].font.bold = True
@@ -87,7 +87,9 @@ def _grid(table) -> None:
         el.set(qn("w:space"), "0")
         el.set(qn("w:color"), "808080")
         borders.append(el)
-    tbl_pr.append(borders)
+    # schema order: tblBorders comes before shd, tblLayout, tblCellMar, tblLook
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                 "w:tblCaption", "w:tblDescription")
 
 
 def _shade(cell, fill: str) -> None:
@@ -95,7 +97,8 @@ def _shade(cell, fill: str) -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
+    cell._tc.get_or_add_tcPr().insert_element_before(
+        shd, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 
 
 class ParallelPdfWriter:
