@@ -150,3 +150,25 @@ def test_fuzzy_and_untranslated_rows_are_marked(tmp_path, capsys):
     assert sorted(shaded) == sorted(r[0] for r in marked)
     text = pdf_text(out / f"{PARALLEL}.pdf")
     assert "[原文已更改]" in text and "[未翻译]" in text
+
+
+def test_verify_reads_the_whole_text_of_each_pdf_paragraph(example_outputs, tmp_path, capsys):
+    # outputs built from the example, checked against a model whose paragraph 6 ends otherwise:
+    # the start of the paragraph still matches, the end does not
+    from unreport.cli import main
+    content = (ROOT / "content" / f"{REPORT}.yaml").read_text(encoding="utf-8")
+    changed = content.replace("five meetings were held during the session.",
+                              "five meetings were held during the whole session.")
+    assert changed != content
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / f"{REPORT}.yaml").write_text(changed, encoding="utf-8")
+    project = make_project(tmp_path / "p", tmp_path / "src" / f"{REPORT}.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(example_outputs / f"{REPORT}.en.pdf", out)
+    assert main(["verify", "--root", str(project), "--output", str(out), "--lang", "en",
+                 "--format", "pdf"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2, err
+    assert err[0].endswith(f"{REPORT}.en.pdf: error: org.opening.meetings: the text of 6. breaks "
+                           "off before 'wholesession.' in the PDF's text; rebuild it")

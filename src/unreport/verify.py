@@ -24,7 +24,9 @@ BODY_STYLES = {"chapter": {"HCh"}, "section": {"H1"}, "subsection": {"H23"},
                "para": {"SingleTxt"}, "item": {"ListL1", "ListL2", "ListL3"},
                "recommendation": {"H4"}, "recommendation-text": {"SingleTxt"}}
 NUMBERED_STYLES = set().union(*BODY_STYLES.values())
-PDF_HEAD = 20  # characters of text checked after each number in a PDF
+PDF_HEAD = 20  # characters of text that must follow each number directly in a PDF
+PDF_PROBE = 16  # after a break in the text (page furniture, footnote marks), the next
+PDF_GAP = 1500  # PDF_PROBE characters must resume within PDF_GAP characters
 
 
 def _ws(text: str) -> str:
@@ -142,7 +144,30 @@ def verify_pdf(path: Path, display: str, sequence: list[Expected], diag: Collect
             diag.error(Loc(display), f"{e.id}: '{_short(e.number + ' ' + e.head, 50)}' "
                                      f"{what} in the PDF's text; rebuild it")
             continue
-        pos = found + len(want)
+        end = _follow(text, found + len(_squash(e.number)), _squash(e.text))
+        if isinstance(end, str):
+            diag.error(Loc(display), f"{e.id}: the text of {e.number or e.kind} breaks off "
+                                     f"before '{_short(end, 30)}' in the PDF's text; rebuild it")
+            pos = found + len(want)
+        else:
+            pos = end
+
+
+def _follow(text: str, pos: int, want: str) -> int | str:
+    """Match `want` in `text` from `pos`, letting page furniture and footnote marks interrupt
+    it: the end position, or the part of `want` that could not be found."""
+    i = 0
+    while i < len(want):
+        if pos < len(text) and text[pos] == want[i]:
+            pos += 1
+            i += 1
+            continue
+        probe = want[i:i + PDF_PROBE]
+        at = text.find(probe, pos, pos + PDF_GAP + len(probe))
+        if at < 0:
+            return want[i:]
+        pos = at
+    return pos
 
 
 # ---- a whole build --------------------------------------------------------------------------
