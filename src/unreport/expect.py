@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import inline
 from .errors import Collector
-from .model import Para, Report, walk
+from .model import Para, Report, units, walk
 from .number import Number
 from .numerals import format_number
 from .style import Style
@@ -52,7 +52,6 @@ def expected_units(report: Report, numbers: dict[str, Number], tr: Translation, 
         return reference_text(style, numbers, ident)
 
     out = []
-    from .model import units
     for unit in units(report):
         t = tr[unit.id]
         try:
