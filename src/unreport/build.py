@@ -42,6 +42,8 @@ class Plan:
     reports: list[tuple[Report, dict[str, Number]]] = field(default_factory=list)
     editions: list[Edition] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    expected: dict = field(default_factory=dict)  # (report, lang) -> [expect.Expected]
+    parallels: list = field(default_factory=list)  # parallel.ParallelDoc per target language
 
 
 def load_all(project: Project, opts: Options) -> list[tuple[Report, dict[str, Number]]]:
@@ -82,13 +84,16 @@ def gather(project: Project, opts: Options) -> Plan:
                 else:
                     diag.warning(text.loc, msg)
             plan.editions.append(edition)
+    plan_review(project, plan, opts)
     diag.raise_if_errors()
     plan.warnings = diag.warnings
     return plan
 
 
-def output_name(edition: Edition, fmt: str) -> str:
-    return f"{edition.report.id}.{edition.lang}.{fmt}"
+def output_name(edition, fmt: str) -> str:
+    """<report>.<lang>.<fmt> for an edition; <report>.<source>-<lang>.<fmt> for a parallel doc."""
+    name = getattr(edition, "name", None) or f"{edition.report.id}.{edition.lang}"
+    return f"{name}.{fmt}"
 
 
 def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None = None
@@ -101,20 +106,36 @@ def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None 
         writers["docx"] = DocxWriter(project)
     if "pdf" in opts.formats:
         writers["pdf"] = PdfWriter(project)
-    jobs = [(e, fmt) for e in plan.editions for fmt in opts.formats]
+    review_writers = parallel_writers(writers)
+    jobs = [(e, fmt, writers[fmt]) for e in plan.editions for fmt in opts.formats] + \
+        [(p, fmt, review_writers[fmt]) for p in plan.parallels for fmt in opts.formats]
     workers = opts.jobs or os.cpu_count() or 1
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda j: writers[j[1]].write(j[0]), jobs))
+            results = list(pool.map(lambda j: j[2].write(j[0]), jobs))
     finally:
         if "docx" in writers:
             writers["docx"].close()
     written = []
-    for (edition, fmt), data in zip(jobs, results):
+    for (edition, fmt, _w), data in zip(jobs, results):
         path = out_dir / output_name(edition, fmt)
         write_atomic(path, data)
         written.append(path)
     return written
+
+
+def plan_review(project: Project, plan: Plan, opts: Options) -> None:
+    """What each edition prints (for --verify) and the parallel review documents."""
+    from .expect import plan_expected
+    from .parallel import plan_parallels
+    plan.expected = plan_expected(project, plan.reports, opts.langs)
+    plan.parallels = plan_parallels(project, plan.reports, plan.expected)
+
+
+def parallel_writers(writers: dict) -> dict:
+    from .write_parallel import ParallelDocxWriter, ParallelPdfWriter
+    kinds = {"docx": ParallelDocxWriter, "pdf": ParallelPdfWriter}
+    return {fmt: kinds[fmt](w) for fmt, w in writers.items()}
 
 
 def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import ContentError, EnvironmentProblem
 from .project import Project
 
-COMMANDS = ("build", "check", "catalogs", "status", "preview")
+COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,7 +24,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("command", nargs="?", default="build", choices=COMMANDS,
                    help="build (default): write output/; check: validate only; catalogs: sync "
                         "locales/<lang>/<report>.po with the content; status: translation "
-                        "progress; preview: PNGs of each edition's first two pages in output/preview/")
+                        "progress; preview: PNGs of each edition's first two pages in "
+                        "output/preview/; verify: check the outputs already in output/ (see "
+                        "--verify)")
     p.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
                    "matches GLOB")
@@ -33,6 +35,9 @@ def parser() -> argparse.ArgumentParser:
                    help="only this format (repeatable)")
     p.add_argument("--strict", action="store_true", help="untranslated or changed entries are "
                    "errors (exit 1), not warnings")
+    p.add_argument("--verify", action="store_true", help="after building, read every output "
+                   "back and check each unit's printed number and text against the model "
+                   "(exit 1 naming the ID and the file on a mismatch)")
     p.add_argument("--jobs", type=int, default=0, help="parallel writers (default: cores)")
     p.add_argument("--output", type=Path, default=None, metavar="DIR",
                    help="where outputs go (default: output/ in the project)")
@@ -89,11 +94,17 @@ def run(args, project: Project) -> int:
         _print_warnings(plan)
         print(f"ok: {len(plan.reports)} report(s), {len(plan.editions)} edition(s) checked")
         return 0
+    if args.command == "verify":
+        from .verify_cmd import run_verify
+        return run_verify(project, gather(project, opts), opts)
     plan, written = build(project, opts)
     _print_warnings(plan)
     for path in written:
         print(f"wrote {project.rel(path)}")
     print(f"built {len(written)} file(s) in {time.perf_counter() - start:.2f} s")
+    if args.verify:
+        from .verify_cmd import run_verify
+        return run_verify(project, plan, opts)
     return 0
 
 

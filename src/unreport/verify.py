@@ -1,0 +1,208 @@
+"""Stage 6, verify: read every output back and check that it prints what the model says.
+
+For each unit (chapter, section, subsection, paragraph, recommendation, list item) the printed
+number and text are compared with `expect`:
+- DOCX editions (python-docx): the paragraphs in the numbered styles, in order, read
+  `<number>\\t<text>` (a recommendation: its heading, then its text);
+- DOCX parallel documents: each table row holds the unit's number and text in both languages;
+- PDF (pypdf, what a reader sees): each unit's number followed by the start of its text (up to
+  the first footnote mark), in document order. Whitespace is ignored (line breaks, CJK-Latin
+  spacing), hyphens too (Typst hyphenates justified text).
+A mismatch is an error naming the file and the ID (exit status 1).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import Collector, Loc
+from .expect import Expected
+
+BODY_STYLES = {"chapter": {"HCh"}, "section": {"H1"}, "subsection": {"H23"},
+               "para": {"SingleTxt"}, "item": {"ListL1", "ListL2", "ListL3"},
+               "recommendation": {"H4"}, "recommendation-text": {"SingleTxt"}}
+NUMBERED_STYLES = set().union(*BODY_STYLES.values())
+PDF_HEAD = 20  # characters of text that must follow each number directly in a PDF
+PDF_PROBE = 16  # after a break in the text (page furniture, footnote marks), the next
+PDF_GAP = 1500  # PDF_PROBE characters must resume within PDF_GAP characters
+
+
+def _ws(text: str) -> str:
+    return re.sub(r"[ \u00a0]+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", unicodedata.normalize("NFKC", text))
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = text.replace("\t", " ")
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _diff(got: str, want: str) -> str:
+    """Both texts from a little before the first character where they differ."""
+    got, want = _ws(got), _ws(want)
+    i = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+    start = max(0, i - 15)
+    cut = (lambda t: ("…" if start else "") + _short(t[start:], 45))
+    return f"prints '{cut(got)}' where the model has '{cut(want)}'"
+
+
+def printed(e: Expected) -> str:
+    return f"{e.number}\t{e.text}" if e.number else e.text
+
+
+# ---- DOCX -----------------------------------------------------------------------------------
+def docx_body(path: Path) -> list[tuple[str, str]]:
+    """(style, text) of the body paragraphs in numbered styles, in order (tables excluded)."""
+    from docx import Document
+    from docx.text.paragraph import Paragraph
+    doc = Document(str(path))
+    out = []
+    for p in doc.element.body.iterchildren("{http://schemas.openxmlformats.org/"
+                                           "wordprocessingml/2006/main}p"):
+        para = Paragraph(p, doc)
+        style = para.style.name if para.style is not None else ""
+        if style in NUMBERED_STYLES:
+            out.append((style, para.text))
+    return out
+
+
+def edition_lines(expected: list[Expected]) -> list[tuple[Expected, set[str], str]]:
+    """What the body of an edition prints, paragraph by paragraph: (unit, styles, text)."""
+    lines = []
+    for e in expected:
+        if e.kind == "meta":
+            continue
+        if e.kind == "recommendation":
+            lines.append((e, BODY_STYLES["recommendation"], e.number))
+            lines.append((e, BODY_STYLES["recommendation-text"], e.text))
+        else:
+            lines.append((e, BODY_STYLES[e.kind], printed(e)))
+    return lines
+
+
+def verify_docx_edition(path: Path, display: str, expected: list[Expected],
+                        diag: Collector) -> None:
+    actual = docx_body(path)
+    lines = edition_lines(expected)
+    for i, (e, styles, want) in enumerate(lines):
+        if i >= len(actual):
+            diag.error(Loc(display), f"{e.id}: {e.kind} {e.number or ''} is missing from the "
+                                     "document; rebuild it")
+            return
+        style, got = actual[i]
+        if style not in styles or _ws(got) != _ws(want):
+            what = _diff(got, want) if style in styles else \
+                f"prints '{_short(got)}' in style {style}, not {'/'.join(sorted(styles))}"
+            diag.error(Loc(display), f"{e.id}: {what}; rebuild it")
+            if len(actual) != len(lines):
+                return  # the rest is out of step: one error is enough
+    if len(actual) > len(lines):
+        diag.error(Loc(display), f"{len(actual) - len(lines)} numbered paragraph(s) more than "
+                                 f"the model, first '{_short(actual[len(lines)][1])}'; rebuild it")
+
+
+def verify_docx_parallel(path: Path, display: str, left: list[Expected],
+                         right: list[Expected], diag: Collector) -> None:
+    from docx import Document
+    doc = Document(str(path))
+    if not doc.tables:
+        diag.error(Loc(display), "no table found: not a parallel document; rebuild it")
+        return
+    rows = doc.tables[0].rows[1:]  # the first row names the languages
+    if len(rows) != len(left):
+        diag.error(Loc(display), f"{len(rows)} rows where the model has {len(left)} units; "
+                                 "rebuild it")
+    for row, le, re_ in zip(rows, left, right):
+        cells = row.cells
+        for side, cell, e in (("left", cells[0], le), ("right", cells[-1], re_)):
+            if _ws(cell.text) != _ws(printed(e)):
+                diag.error(Loc(display), f"{e.id}: the {side} column "
+                                         f"{_diff(cell.text, printed(e))}; rebuild it")
+
+
+# ---- PDF ------------------------------------------------------------------------------------
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def verify_pdf(path: Path, display: str, sequence: list[Expected], diag: Collector) -> None:
+    """Each unit's number and the start of its text appear in order in the PDF's text."""
+    text = _squash(pdf_text(path))
+    pos = 0
+    for e in sequence:
+        want = _squash(e.number) + _squash(e.head)[:PDF_HEAD]
+        found = text.find(want, pos)
+        if found < 0:
+            where = text.find(want)
+            what = "out of order" if where >= 0 else "not found"
+            diag.error(Loc(display), f"{e.id}: '{_short(e.number + ' ' + e.head, 50)}' "
+                                     f"{what} in the PDF's text; rebuild it")
+            continue
+        end = _follow(text, found + len(_squash(e.number)), _squash(e.text))
+        if isinstance(end, str):
+            diag.error(Loc(display), f"{e.id}: the text of {e.number or e.kind} breaks off "
+                                     f"before '{_short(end, 30)}' in the PDF's text; rebuild it")
+            pos = found + len(want)
+        else:
+            pos = end
+
+
+def _follow(text: str, pos: int, want: str) -> int | str:
+    """Match `want` in `text` from `pos`, letting page furniture and footnote marks interrupt
+    it: the end position, or the part of `want` that could not be found."""
+    i = 0
+    while i < len(want):
+        if pos < len(text) and text[pos] == want[i]:
+            pos += 1
+            i += 1
+            continue
+        probe = want[i:i + PDF_PROBE]
+        at = text.find(probe, pos, pos + PDF_GAP + len(probe))
+        if at < 0:
+            return want[i:]
+        pos = at
+    return pos
+
+
+# ---- a whole build --------------------------------------------------------------------------
+def verify_outputs(project, plan, formats: tuple[str, ...], out_dir: Path) -> Collector:
+    """Check every edition and parallel document of the plan, as written in out_dir."""
+    from .build import output_name
+    diag = Collector()
+    for edition in plan.editions:
+        expected = plan.expected[(edition.report.id, edition.lang)]
+        for fmt in formats:
+            path = out_dir / output_name(edition, fmt)
+            display = project.rel(path)
+            if not _exists(path, display, diag):
+                continue
+            if fmt == "docx":
+                verify_docx_edition(path, display, expected, diag)
+            else:
+                verify_pdf(path, display, [e for e in expected if e.kind != "meta"], diag)
+    for doc in plan.parallels:
+        left = [r.left for r in doc.rows]
+        right = [r.right for r in doc.rows]
+        for fmt in formats:
+            path = out_dir / output_name(doc, fmt)
+            display = project.rel(path)
+            if not _exists(path, display, diag):
+                continue
+            if fmt == "docx":
+                verify_docx_parallel(path, display, left, right, diag)
+            else:
+                verify_pdf(path, display, [e for pair in zip(left, right) for e in pair], diag)
+    return diag
+
+
+def _exists(path: Path, display: str, diag: Collector) -> bool:
+    if path.is_file():
+        return True
+    diag.error(Loc(display), "output missing; build it first ('build.py --verify')")
+    return False

@@ -1,0 +1,48 @@
+-- Pandoc filter for the parallel review document (templates/base/parallel.md.j2) -> calls of
+-- the functions in parallel.typ. Every content text in the Markdown is escaped, so only this
+-- filter (our own code) writes raw Typst.
+
+local function str(s)
+  return '"' .. s:gsub('\\', '\\\\'):gsub('"', '\\"') .. '"'
+end
+
+local function raw(s) return pandoc.RawBlock("typst", s) end
+
+function Div(el)
+  local cls = el.classes[1]
+  if cls == "parallel-masthead" then
+    local out = { raw("#un-parallel-masthead[") }
+    for _, b in ipairs(el.content) do table.insert(out, b) end
+    table.insert(out, raw("]"))
+    return out
+  end
+  if cls ~= "parallel" then return nil end
+  local out = { raw("#un-parallel(left: " .. str(el.attributes.left or "") .. ", right: "
+                    .. str(el.attributes.right or "") .. ",") }
+  for _, row in ipairs(el.content) do
+    if row.t == "Div" and row.classes[1] == "prow" then
+      local a = row.attributes
+      table.insert(out, raw("(uid: " .. str(a.uid or "") .. ", kind: " .. str(a.kind or "")
+                            .. ", status: " .. str(a.status or "") .. ", cells: ("))
+      for _, c in ipairs(row.content) do
+        if c.t == "Div" and c.classes[1] == "pcell" then
+          table.insert(out, raw("(" .. str(c.attributes.number or "") .. ", ["))
+          for _, b in ipairs(c.content) do table.insert(out, b) end
+          table.insert(out, raw("]),"))
+        end
+      end
+      table.insert(out, raw(")),"))
+    end
+  end
+  table.insert(out, raw(")"))
+  return out
+end
+
+function Span(el)
+  if el.classes:includes("draft-marker") then
+    local out = { pandoc.RawInline("typst", "#un-draft-marker[") }
+    for _, i in ipairs(el.content) do table.insert(out, i) end
+    table.insert(out, pandoc.RawInline("typst", "]"))
+    return out
+  end
+end

@@ -1,0 +1,174 @@
+"""The parallel review document and `--verify`, on the worked example and small variants."""
+
+import re
+import shutil
+
+import pytest
+from conftest import ROOT, make_project
+from docx import Document
+from readback import neutral, number_tokens_docx, pdf_text, squash
+
+REPORT = "wg7-2017-l1"
+PARALLEL = f"{REPORT}.en-zh"
+
+
+def rows(path):
+    """(left, right) cell texts of the parallel table, header row excluded."""
+    table = Document(str(path)).tables[0]
+    return [(r.cells[0].text, r.cells[1].text) for r in table.rows[1:]]
+
+
+def number_of(cell_text):
+    return cell_text.split("\t", 1)[0] if "\t" in cell_text else ""
+
+
+def test_parallel_documents_are_written_by_default(example_outputs):
+    for fmt in ("docx", "pdf"):
+        assert (example_outputs / f"{PARALLEL}.{fmt}").stat().st_size > 5000
+
+
+def test_every_row_pairs_the_same_number_in_both_columns(example_outputs):
+    table_rows = rows(example_outputs / f"{PARALLEL}.docx")
+    header = Document(str(example_outputs / f"{PARALLEL}.docx")).tables[0].rows[0]
+    assert [c.text for c in header.cells] == ["English", "Chinese"]
+    numbered = []
+    for left, right in table_rows:
+        assert neutral(number_of(left)) == neutral(number_of(right)), (left, right)
+        if number_of(left):
+            numbered.append(neutral(number_of(left)))
+    # the same numbers, in the same order, as the English edition prints them
+    assert numbered == [neutral(t) for t in number_tokens_docx(example_outputs /
+                                                                f"{REPORT}.en.docx")]
+    # one row per unit: 4 masthead texts + every numbered unit + none else
+    assert len(table_rows) == 4 + len(numbered)
+    assert ("5.\tAt its meeting held in Vienna from 11 to 13 September, the Working Group on "
+            "the Smuggling of Migrants adopted the following recommendations.",
+            "5.\t偷运移民问题工作组在9月11日至13日于维也纳举行的会议上通过了下述建议。") \
+        in table_rows
+    assert ("Recommendation 8\tStates are encouraged, in combating the smuggling of migrants, "
+            "to establish joint investigation teams through bilateral or multilateral agreements "
+            "and to make use of special investigative techniques.",
+            "建议 8\t鼓励各国在打击偷运移民时通过双边或多边协定建立联合调查小组并利用特殊侦查手段。") \
+        in table_rows
+    # the masthead data at the top, and a landscape page
+    doc = Document(str(example_outputs / f"{PARALLEL}.docx"))
+    top = [p.text for p in doc.paragraphs[:4]]
+    assert top == ["CTOC/COP/WG.7/2017/L.1", "Distr.: Limited", "11 September 2017",
+                   "English – Chinese"]
+    assert doc.sections[0].page_width > doc.sections[0].page_height
+
+
+def test_parallel_pdf_prints_each_number_in_both_columns(example_outputs):
+    # reading order of the PDF: for every row, the left cell (number, then text), then the
+    # right cell (the same number in Chinese, then the translation), then the next row
+    text = squash(pdf_text(example_outputs / f"{PARALLEL}.pdf")).replace("-", "")
+    pos = 0
+    numbered = 0
+    for left, right in rows(example_outputs / f"{PARALLEL}.docx"):
+        for cell in (left, right):
+            want = squash(cell).replace("-", "")[:len(squash(number_of(cell))) + 12]
+            found = text.find(want, pos)
+            assert found >= 0, f"{cell[:40]!r} not found in order"
+            pos = found + len(want)
+        numbered += bool(number_of(left))
+    assert numbered == len(number_tokens_docx(example_outputs / f"{REPORT}.en.docx"))
+    assert "Recommendation 8" in pdf_text(example_outputs / f"{PARALLEL}.pdf")
+
+
+def test_verify_passes_on_the_built_example(example_outputs, capsys):
+    from unreport.cli import main
+    assert main(["verify", "--root", str(ROOT), "--output", str(example_outputs)]) == 0
+    assert "verified: 6 file(s)" in capsys.readouterr().out
+
+
+@pytest.fixture
+def tampered(example_outputs, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(example_outputs, out)
+    return out
+
+
+def test_verify_names_the_id_and_file_of_a_tampered_docx(tampered, capsys):
+    from unreport.cli import main
+    path = tampered / f"{REPORT}.zh.docx"
+    doc = Document(str(path))
+    para = next(p for p in doc.paragraphs if p.text.startswith("10.\t"))
+    para.runs[-1].text = para.runs[-1].text.replace("乌拉圭", "乌拉")
+    doc.save(str(path))
+    assert main(["verify", "--root", str(ROOT), "--output", str(tampered)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2, err
+    assert re.match(rf".*{re.escape(REPORT)}\.zh\.docx: error: org\.statements\.parties: "
+                    r"prints '.*乌拉。' where the model has '.*乌拉圭。'; rebuild it$", err[0])
+
+
+def test_verify_names_the_id_of_a_tampered_parallel_row(tampered, capsys):
+    from unreport.cli import main
+    path = tampered / f"{PARALLEL}.docx"
+    doc = Document(str(path))
+    cell = next(r.cells[1] for r in doc.tables[0].rows if r.cells[1].text.startswith("B.\t"))
+    cell.paragraphs[0].runs[-1].text += "!"
+    doc.save(str(path))
+    assert main(["verify", "--root", str(ROOT), "--output", str(tampered)]) == 1
+    err = capsys.readouterr().err
+    assert f"{PARALLEL}.docx: error: recs.general: the right column prints" in err
+
+
+def test_verify_fails_on_a_pdf_of_another_language(tampered, capsys):
+    from unreport.cli import main
+    shutil.copy(tampered / f"{REPORT}.zh.pdf", tampered / f"{REPORT}.en.pdf")
+    assert main(["verify", "--root", str(ROOT), "--output", str(tampered), "--format",
+                 "pdf"]) == 1
+    err = capsys.readouterr().err
+    assert f"{REPORT}.en.pdf: error: intro:" in err
+    assert ".zh.pdf" not in err and ".en-zh.pdf" not in err
+
+
+def test_fuzzy_and_untranslated_rows_are_marked(tmp_path, capsys):
+    from unreport.cli import main
+    po = (ROOT / "locales" / "zh" / f"{REPORT}.po").read_text(encoding="utf-8")
+    po = po.replace('msgctxt "org.statements.secretariat"',
+                    '#, fuzzy\nmsgctxt "org.statements.secretariat"')
+    po = po.replace('msgstr "发言情况"', 'msgstr ""')
+    project = make_project(tmp_path / "p", ROOT / "content" / f"{REPORT}.yaml",
+                           {f"locales/zh/{REPORT}.po": po})
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--lang", "zh", "--verify"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{REPORT}.{x}.{f}" for x in ("zh", "en-zh") for f in ("docx", "pdf"))
+    table_rows = rows(out / f"{PARALLEL}.docx")
+    assert ("8.\tA general introductory statement was made by the Secretariat under agenda "
+            "item 2.", "8.\t[原文已更改] 秘书处在议程项目2下作了一般介绍性发言。") in table_rows
+    assert ("B.\tStatements", "B.\t[未翻译] Statements") in table_rows
+    marked = [r for r in table_rows if "[原文已更改]" in r[1] or "[未翻译]" in r[1]]
+    assert len(marked) == 2
+    # the marked rows are shaded; the others are not
+    table = Document(str(out / f"{PARALLEL}.docx")).tables[0]
+    shaded = [r.cells[0].text for r in table.rows[1:]
+              if r.cells[1]._tc.tcPr is not None and r.cells[1]._tc.tcPr.find(
+                  "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd") is not None]
+    assert sorted(shaded) == sorted(r[0] for r in marked)
+    text = pdf_text(out / f"{PARALLEL}.pdf")
+    assert "[原文已更改]" in text and "[未翻译]" in text
+
+
+def test_verify_reads_the_whole_text_of_each_pdf_paragraph(example_outputs, tmp_path, capsys):
+    # outputs built from the example, checked against a model whose paragraph 6 ends otherwise:
+    # the start of the paragraph still matches, the end does not
+    from unreport.cli import main
+    content = (ROOT / "content" / f"{REPORT}.yaml").read_text(encoding="utf-8")
+    changed = content.replace("five meetings were held during the session.",
+                              "five meetings were held during the whole session.")
+    assert changed != content
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / f"{REPORT}.yaml").write_text(changed, encoding="utf-8")
+    project = make_project(tmp_path / "p", tmp_path / "src" / f"{REPORT}.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(example_outputs / f"{REPORT}.en.pdf", out)
+    assert main(["verify", "--root", str(project), "--output", str(out), "--lang", "en",
+                 "--format", "pdf"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2, err
+    assert err[0].endswith(f"{REPORT}.en.pdf: error: org.opening.meetings: the text of 6. breaks "
+                           "off before 'wholesession.' in the PDF's text; rebuild it")
