@@ -96,6 +96,8 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         md = inline.to_markdown(toks, ref_text)
         if t.status in (FUZZY, UNTRANSLATED):
             missing.append((ident, t))
+            # Translators: draft builds: marker before a text shown in the source language
+            # because it is not translated yet, or because its source changed since
             label = _("[Untranslated]") if t.status == UNTRANSLATED else _("[Changed]")
             md = f"[{inline.escape_markdown(label)}]{{.draft-marker}} {md}"
         return md
@@ -111,6 +113,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     mast = {
         "lang": lang,
         "direction": style.direction,
+        # Translators: masthead: the organisation's name (letter-spaced in Chinese: 联 合 国)
         "un_name": _("United Nations"),
         "symbol": meta.symbol,
         "distribution": f"Distr.: {meta.distribution.capitalize()}",
