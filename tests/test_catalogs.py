@@ -120,3 +120,19 @@ def test_synced_catalog_passes_msgfmt(tmp_path):
     r = subprocess.run(["msgfmt", "--check-format", "--check-header", "-o", "/dev/null",
                         str(po_path(project))], capture_output=True, text=True)
     assert r.returncode == 0 and r.stderr == "", r.stderr
+
+
+def test_unreadable_catalog_is_a_located_error_and_no_catalog_is_rewritten(tmp_path, capsys):
+    project = tr_project(tmp_path / "p")
+    edit(content(project), "share information.", "share data.")
+    messages = project / "locales/zh/messages.po"
+    (project / "templates/base/report.md.j2").write_text(
+        (project / "templates/base/report.md.j2").read_text() + '{{ _("Annex") }}\n')
+    with po_path(project).open("a") as f:
+        f.write('\nmsgctxt "broken"\nmsgid "x\n')
+    before = (po_path(project).read_bytes(), messages.read_bytes())
+    capsys.readouterr()
+    assert sync(project) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("locales/zh/tr-note.po:") and ": error: " in err[0]
+    assert (po_path(project).read_bytes(), messages.read_bytes()) == before

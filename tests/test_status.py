@@ -43,4 +43,4 @@ def test_min_percent_fails_below_threshold(tmp_path, capsys):
     assert main(["--root", str(project), "status", "--min-percent", "80"]) == 1
     err = capsys.readouterr().err
     assert err == ("locales/zh/tr-note.po: error: 77.8% translated, below --min-percent 80; "
-                   "translate the 2 remaining entries\n")
+                   "translate or review the remaining 2 entries\n")

@@ -30,6 +30,7 @@ class SyncResult:
     changed: int = 0
     obsolete: int = 0
     written: bool = False
+    skipped: bool = False  # unreadable: reported, left as it is
 
 
 class ReportCatalog(Catalog):
@@ -159,7 +160,8 @@ def sync(report: Report, lang: str, project: Project, diag: Collector) -> SyncRe
     result = SyncResult(project.rel(path))
     old = read_for_sync(path, project.rel(path), diag) if path.is_file() else None
     if path.is_file() and old is None:
-        return result  # unreadable: reported; never overwrite a translator's file
+        result.skipped = True  # unreadable: reported; never overwrite a translator's file
+        return result
     data = po_bytes(build_catalog(report, lang, old, result))
     if not path.is_file() or path.read_bytes() != data:
         path.parent.mkdir(parents=True, exist_ok=True)

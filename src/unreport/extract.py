@@ -55,6 +55,7 @@ def sync_messages(project: Project, lang: str, labels, diag: Collector) -> SyncR
     result = SyncResult(project.rel(path))
     old = read_for_sync(path, result.path, diag) if path.is_file() else None
     if path.is_file() and old is None:
+        result.skipped = True
         return result
     cat = ReportCatalog(locale=lang, project="unreport templates", fuzzy=False, charset="utf-8")
     cat.kept = getattr(old, "kept", []) if old else []

@@ -85,7 +85,8 @@ def run_status(project: Project, opts: Options, min_percent: float | None = None
         for p in low:
             print(f"{project.rel(project.catalog_path(p.report, p.lang))}: error: "
                   f"{p.percent:.1f}% translated, below --min-percent {min_percent:g}; "
-                  f"translate the {p.untranslated + p.fuzzy} remaining entries", file=sys.stderr)
+                  f"translate or review the remaining {p.untranslated + p.fuzzy} "
+                  f"entr{'y' if p.untranslated + p.fuzzy == 1 else 'ies'}", file=sys.stderr)
         if low:
             return 1
     return 0
