@@ -138,7 +138,8 @@ def test_fuzzy_and_untranslated_rows_are_marked(tmp_path, capsys):
         f"{REPORT}.{x}.{f}" for x in ("zh", "en-zh") for f in ("docx", "pdf"))
     table_rows = rows(out / f"{PARALLEL}.docx")
     assert ("8.\tA general introductory statement was made by the Secretariat under agenda "
-            "item 2.", "8.\t[原文已更改] 秘书处在议程项目2下作了一般介绍性发言。") in table_rows
+            "item 2.", "8.\t[原文已更改] A general introductory statement was made by the "
+            "Secretariat under agenda item 2.") in table_rows  # DESIGN.md: fuzzy -> source text
     assert ("B.\tStatements", "B.\t[未翻译] Statements") in table_rows
     marked = [r for r in table_rows if "[原文已更改]" in r[1] or "[未翻译]" in r[1]]
     assert len(marked) == 2

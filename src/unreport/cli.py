@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import ContentError, EnvironmentProblem
 from .project import Project
 
-COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify")
+COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,7 +26,8 @@ def parser() -> argparse.ArgumentParser:
                         "locales/<lang>/<report>.po with the content; status: translation "
                         "progress; preview: PNGs of each edition's first two pages in "
                         "output/preview/; verify: check the outputs already in output/ (see "
-                        "--verify)")
+                        "--verify); xliff export|import FILE: exchange with CAT tools")
+    p.add_argument("args", nargs="*", metavar="ARG", help="xliff: 'export' or 'import FILE...'")
     p.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
                    "matches GLOB")
@@ -41,12 +42,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, help="parallel writers (default: cores)")
     p.add_argument("--output", type=Path, default=None, metavar="DIR",
                    help="where outputs go (default: output/ in the project)")
+    p.add_argument("--min-percent", type=float, default=None, metavar="N",
+                   help="status: exit 1 when a catalog is less than N%% translated")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser().parse_intermixed_args(argv)
     project = Project(args.root.resolve(), args.output.resolve() if args.output else None)
     try:
         return run(args, project)
@@ -84,13 +87,22 @@ def run(args, project: Project) -> int:
         return run_catalogs(project, opts)
     if args.command == "status":
         from .status import run_status
-        return run_status(project, opts)
+        return run_status(project, opts, args.min_percent)
+    if args.command == "xliff":
+        from .xliff import run_xliff
+        return run_xliff(project, opts, args.args)
+    if args.args:
+        print(f"error: unexpected argument '{args.args[0]}' for '{args.command}'",
+              file=sys.stderr)
+        return 2
     if args.command == "preview":
         from .preview import run_preview
         return run_preview(project, opts)
     start = time.perf_counter()
     if args.command == "check":
         plan = gather(project, opts)
+        from .qa import check_translations
+        plan.warnings = plan.warnings + check_translations(project, plan, opts.strict)
         _print_warnings(plan)
         print(f"ok: {len(plan.reports)} report(s), {len(plan.editions)} edition(s) checked")
         return 0

@@ -38,9 +38,16 @@ def reference_text(style: Style, numbers: dict[str, Number], ident: str) -> str:
     return style.reference(n.kind, n.value, n.style, n.depth)
 
 
-def expected_units(report: Report, numbers: dict[str, Number], tr: Translation, style: Style,
-                   messages, terms: Terms) -> list[Expected]:
+def label_macros(project, lang: str, messages):
+    """The label macros of templates/<lang>/labels.j2 (or base), with this language's gettext."""
+    from .render import template_env
+    return template_env(project, lang, messages).get_template("labels.j2").module
+
+
+def expected_units(project, report: Report, numbers: dict[str, Number], tr: Translation,
+                   style: Style, messages, terms: Terms) -> list[Expected]:
     _ = messages.gettext
+    labels = label_macros(project, style.lang, messages)
     quiet = Collector()  # the edition's render stage reports content problems, not this one
     states = {b.id: b for b in walk(report.body) if isinstance(b, Para) and b.states}
 
@@ -75,8 +82,7 @@ def expected_units(report: Report, numbers: dict[str, Number], tr: Translation, 
         if n is None:
             number = ""
         elif n.kind == "recommendation":
-            number = _("Recommendation %(number)s") % {
-                "number": style.number(n.kind, n.value, n.style, n.depth)}
+            number = str(labels.recommendation(style.number(n.kind, n.value, n.style, n.depth)))
         else:
             number = style.number(n.kind, n.value, n.style, n.depth)
         out.append(Expected(unit.id, unit.kind, number, text, head, md, t.status, marker))
@@ -98,6 +104,6 @@ def plan_expected(project, reports, langs: tuple[str, ...] = ()) -> dict:
                 continue
             tr = translate(report, lang, project, quiet)
             out[(report.id, lang)] = expected_units(
-                report, numbers, tr, load_style(project, lang), load_messages(project, lang, quiet),
+                project, report, numbers, tr, load_style(project, lang), load_messages(project, lang, quiet),
                 load_terms(project, lang, quiet))
     return out

@@ -9,6 +9,8 @@ from .numerals import format_number
 _SYSTEM = {"chapter": "roman", "section": "alpha-upper", "subsection": "arabic", "para": "arabic",
            "recommendation": "arabic"}
 
+_WORD = {"para": "paragraph"}
+
 
 def places(report: Report, numbers: dict[str, Number]) -> dict[str, str]:
     """ID -> place, in English words for translators' comments (language-neutral numerals)."""
@@ -17,7 +19,7 @@ def places(report: Report, numbers: dict[str, Number]) -> dict[str, str]:
 
     def label(ident: str) -> str:
         n = numbers[ident]
-        return f"{n.kind} {format_number(n.value, _SYSTEM[n.kind])}"
+        return f"{_WORD.get(n.kind, n.kind)} {format_number(n.value, _SYSTEM[n.kind])}"
 
     def walk(blocks, trail):
         for b in blocks:

@@ -36,23 +36,17 @@ class Edition:
     missing: list = field(default_factory=list)  # (id, Text) shown in the source language
 
 
-class _TemplateLoader:
-    """Per-language template environment, cached per (project, language)."""
-
-    def __init__(self, project: Project):
-        self.project = project
-        self.cache: dict[str, jinja2.Environment] = {}
-
-    def env(self, lang: str, translations) -> jinja2.Environment:
-        t = self.project.templates_dir
-        env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(t / lang)),
-                                        jinja2.FileSystemLoader(str(t / "base"))]),
-            extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
-            autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-        env.install_gettext_translations(translations, newstyle=True)
-        env.filters["md"] = inline.escape_markdown
-        return env
+def template_env(project: Project, lang: str, translations) -> jinja2.Environment:
+    """Templates of one language: templates/<lang>/ over templates/base/, with its gettext."""
+    t = project.templates_dir
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(t / lang)),
+                                    jinja2.FileSystemLoader(str(t / "base"))]),
+        extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
+        autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.install_gettext_translations(translations, newstyle=True)
+    env.filters["md"] = inline.escape_markdown
+    return env
 
 
 def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
@@ -63,7 +57,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     mast_style = load_style(project, style.data["distribution_language"])
     original_style = source_style or load_style(project, report.meta.original)
     messages = load_messages(project, lang, diag)
-    env = _TemplateLoader(project).env(lang, messages)
+    env = template_env(project, lang, messages)
     _ = messages.gettext
 
     def fmt_number(ident: str) -> str:
@@ -91,6 +85,8 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         md = inline.to_markdown(toks, ref_text)
         if t.status in (FUZZY, UNTRANSLATED):
             missing.append((ident, t))
+            # Translators: draft builds: marker before a text shown in the source language
+            # because it is not translated yet, or because its source changed since
             label = _("[Untranslated]") if t.status == UNTRANSLATED else _("[Changed]")
             md = f"[{inline.escape_markdown(label)}]{{.draft-marker}} {md}"
         return md
@@ -106,6 +102,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     mast = {
         "lang": lang,
         "direction": style.direction,
+        # Translators: masthead: the organisation's name (letter-spaced in Chinese: 联 合 国)
         "un_name": _("United Nations"),
         "symbol": meta.symbol,
         "distribution": f"Distr.: {meta.distribution.capitalize()}",

@@ -2,7 +2,8 @@
 
 Entries are matched by msgctxt (the ID) only. Each text gets a status: `source` (the report's
 own language), `translated`, `fuzzy` (marked fuzzy, or the source changed since it was
-translated) or `untranslated`.
+translated) or `untranslated`. Fuzzy and untranslated texts are the source text (draft
+builds show it with a marker; --strict refuses it).
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def translate(report: Report, lang: str, project: Project, diag: Collector) -> T
             out.texts[u.id] = Text(u.text, UNTRANSLATED, Loc(display, m.lineno) if m else u.loc)
             continue
         loc = Loc(display, m.lineno)
-        status = FUZZY if (m.fuzzy or m.id != u.text) else TRANSLATED
-        out.texts[u.id] = Text(m.string, status, loc)
+        if m.fuzzy or m.id != u.text:  # the translation is of another text: show the source
+            out.texts[u.id] = Text(u.text, FUZZY, loc)
+        else:
+            out.texts[u.id] = Text(m.string, TRANSLATED, loc)
     return out

@@ -1,0 +1,138 @@
+"""`build.py catalogs`: sync by ID only, on the small two-language fixture report."""
+
+import shutil
+import subprocess
+
+import pytest
+from trproject import content, edit, entries, po_path, tr_project
+
+from unreport.cli import main
+
+
+def sync(project) -> int:
+    return main(["--root", str(project), "catalogs"])
+
+
+def test_new_catalog_has_every_text_in_document_order_with_place_and_line(tmp_path):
+    project = tr_project(tmp_path / "p", translated=False)
+    assert sync(project) == 0
+    active, obsolete = entries(project)
+    assert list(active) == ["meta.organ", "meta.body", "meta.meeting.place", "meta.title",
+                            "intro", "intro.mandate", "intro.docs", "recs", "recs.one"]
+    assert not obsolete and all(m.string == "" for m in active.values())
+    assert active["intro.docs"].auto_comments == ["chapter I, paragraph 2"]
+    assert active["recs.one"].auto_comments == ["chapter II, recommendation 1"]
+    lines = content(project).read_text().splitlines()
+    path, line = active["intro.docs"].locations[0]
+    assert path == "content/tr-note.yaml" and "para: intro.docs" in lines[line - 1]
+    text = po_path(project).read_text()
+    # a header a translator can use: no Babel placeholders, nothing that changes with versions
+    for junk in ("FULL NAME", "EMAIL@ADDRESS", "VERSION", "Generated-By", "LL@li.org"):
+        assert junk not in text
+
+
+def test_edit_add_delete_then_idempotent(tmp_path):
+    project = tr_project(tmp_path / "p")
+    before, _ = entries(project)
+    edit(content(project), "States parties are encouraged to share information.",
+         "States parties are encouraged to share information and good practices.")
+    edit(content(project), "      - recommendation: recs.one",
+         "      - para: recs.new\n        text: A new paragraph.\n"
+         "      - recommendation: recs.one")
+    edit(content(project), "      - para: intro.docs\n        text: The Working Group had before "
+         "it the report described in paragraph [[intro.mandate]].\n", "")
+    assert sync(project) == 0
+    active, obsolete = entries(project)
+    # edited: fuzzy, the old source kept as previous msgid, the translation kept
+    rec = active["recs.one"]
+    assert rec.fuzzy and rec.string == before["recs.one"].string
+    assert rec.id == "States parties are encouraged to share information and good practices."
+    assert '#| msgid "States parties are encouraged to share information."' in \
+        po_path(project).read_text()
+    # added: a new empty entry, in document order
+    assert active["recs.new"].string == "" and not active["recs.new"].fuzzy
+    assert list(active)[-2:] == ["recs.new", "recs.one"]
+    # deleted: obsolete, its translation kept for reference
+    assert "intro.docs" not in active
+    assert obsolete["intro.docs"].string == before["intro.docs"].string
+    assert '#~ msgctxt "intro.docs"' in po_path(project).read_text()
+    # untouched entries are untouched
+    assert not active["intro.mandate"].fuzzy
+    assert active["intro.mandate"].string == before["intro.mandate"].string
+    # twice: nothing changes, byte for byte
+    first = po_path(project).read_bytes()
+    assert sync(project) == 0
+    assert po_path(project).read_bytes() == first
+    assert '#| msgid "States parties are encouraged to share information."' in \
+        po_path(project).read_text()
+
+
+def test_translator_comments_and_wrapped_previous_msgid_survive(tmp_path):
+    project = tr_project(tmp_path / "p")
+    edit(po_path(project), '#. chapter II, recommendation 1\n',
+         '# checked with the terminology section\n#. chapter II, recommendation 1\n'
+         '#, fuzzy\n#| msgid ""\n#| "States parties are "\n#| "encouraged to share."\n')
+    assert sync(project) == 0
+    text = po_path(project).read_text()
+    assert '# checked with the terminology section\n' in text
+    assert '#| msgid "States parties are encouraged to share."\n' in text
+
+
+def test_changing_a_text_to_another_paragraphs_text_never_takes_its_translation(tmp_path):
+    # Babel's Catalog.update would fuzzy-match this across IDs; matching is by ID only
+    project = tr_project(tmp_path / "p")
+    edit(content(project), "  title: Note on translation", "  title: Introduction")
+    assert sync(project) == 0
+    active, _ = entries(project)
+    assert active["meta.title"].string == "关于翻译的说明" and active["meta.title"].fuzzy
+    assert active["intro"].string == "引言" and not active["intro"].fuzzy
+
+
+def test_a_deleted_id_that_comes_back_is_revived(tmp_path):
+    project = tr_project(tmp_path / "p")
+    original = content(project).read_text()
+    edit(content(project), "      - recommendation: recs.one\n        text: States parties are "
+         "encouraged to share information.\n", "")
+    assert sync(project) == 0
+    assert "recs.one" in entries(project)[1]
+    content(project).write_text(original)
+    assert sync(project) == 0
+    active, obsolete = entries(project)
+    assert active["recs.one"].string == "鼓励各缔约国分享信息。" and not active["recs.one"].fuzzy
+    assert "recs.one" not in obsolete
+
+
+def test_translator_header_fields_are_kept(tmp_path):
+    project = tr_project(tmp_path / "p")
+    edit(po_path(project), '"Last-Translator: \\n"', '"Last-Translator: Li Wei <li@example.org>\\n"'
+         '\n"X-Generator: Poedit 3.4\\n"')
+    assert sync(project) == 0
+    text = po_path(project).read_text()
+    assert '"Last-Translator: Li Wei <li@example.org>\\n"' in text
+    assert '"X-Generator: Poedit 3.4\\n"' in text
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext msgfmt not installed")
+def test_synced_catalog_passes_msgfmt(tmp_path):
+    project = tr_project(tmp_path / "p")
+    edit(content(project), "share information.", "share data.")
+    assert sync(project) == 0
+    r = subprocess.run(["msgfmt", "--check-format", "--check-header", "-o", "/dev/null",
+                        str(po_path(project))], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+
+
+def test_unreadable_catalog_is_a_located_error_and_no_catalog_is_rewritten(tmp_path, capsys):
+    project = tr_project(tmp_path / "p")
+    edit(content(project), "share information.", "share data.")
+    messages = project / "locales/zh/messages.po"
+    (project / "templates/base/report.md.j2").write_text(
+        (project / "templates/base/report.md.j2").read_text() + '{{ _("Annex") }}\n')
+    with po_path(project).open("a") as f:
+        f.write('\nmsgctxt "broken"\nmsgid "x\n')
+    before = (po_path(project).read_bytes(), messages.read_bytes())
+    capsys.readouterr()
+    assert sync(project) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("locales/zh/tr-note.po:") and ": error: " in err[0]
+    assert (po_path(project).read_bytes(), messages.read_bytes()) == before

@@ -1,0 +1,116 @@
+"""XLIFF 1.2 export -> edit targets in a CAT tool -> import back into the PO catalog."""
+
+import re
+
+from lxml import etree
+from test_draft import draft_project
+from trproject import content, edit, entries, po_path
+
+from unreport.cli import main
+
+NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+
+
+def export(project, tmp_path):
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "xliff", "export", "--lang",
+                 "zh"]) == 0
+    return out / "tr-note.zh.xlf"
+
+
+def units(xlf):
+    tree = etree.parse(str(xlf))
+    return tree, {u.get("id"): u for u in tree.iterfind(".//x:trans-unit", namespaces=NS)}
+
+
+def set_target(unit, text):
+    unit.find("x:target", NS).text = text
+
+
+def test_export_has_ids_sources_targets_and_states(tmp_path):
+    project = draft_project(tmp_path)  # recs.one changed (fuzzy), recs.new untranslated
+    tree, us = units(export(project, tmp_path))
+    f = tree.find("x:file", NS)
+    assert (f.get("source-language"), f.get("target-language")) == ("en", "zh")
+    assert tree.getroot().get("version") == "1.2"
+    active, _ = entries(project)
+    assert list(us) == list(active)  # document order, one unit per entry
+    mandate = us["intro.mandate"]
+    assert mandate.findtext("x:source", namespaces=NS) == active["intro.mandate"].id
+    assert mandate.find("x:target", NS).text == active["intro.mandate"].string
+    assert mandate.find("x:target", NS).get("state") == "translated"
+    one = us["recs.one"]
+    assert one.findtext("x:source", namespaces=NS) == \
+        "States parties are encouraged to share data."
+    assert one.find("x:target", NS).get("state") == "needs-review-translation"
+    assert "translated from: States parties are encouraged to share information." in \
+        [n.text for n in one.findall("x:note", NS)][0]
+    assert us["recs.new"].find("x:target", NS).get("state") == "new"
+    assert not us["recs.new"].find("x:target", NS).text
+
+
+def test_round_trip_edit_targets_then_import(tmp_path, capsys):
+    project = draft_project(tmp_path)
+    xlf = export(project, tmp_path)
+    before = po_path(project).read_bytes()
+    # unchanged round trip: the catalog stays byte-identical
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 0
+    assert po_path(project).read_bytes() == before
+    tree, us = units(xlf)
+    set_target(us["recs.one"], "鼓励各缔约国分享数据。")
+    set_target(us["recs.new"], "一个全新的段落。")
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    capsys.readouterr()
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 0
+    assert "locales/zh/tr-note.po: updated (2 translation(s)" in capsys.readouterr().out
+    active, _ = entries(project)
+    assert active["recs.one"].string == "鼓励各缔约国分享数据。" and not active["recs.one"].fuzzy
+    assert active["recs.new"].string == "一个全新的段落。" and not active["recs.new"].fuzzy
+    assert "#| msgid" not in po_path(project).read_text()
+    assert active["intro.mandate"].string.startswith("依照第5/3号决议")
+    # the catalog is complete again: strict check passes, status says 100%
+    assert main(["--root", str(project), "check", "--strict"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(project), "status", "--min-percent", "100"]) == 0
+
+
+def test_import_of_a_unit_translated_from_an_older_source_stays_fuzzy(tmp_path):
+    project = draft_project(tmp_path)
+    xlf = export(project, tmp_path)
+    edit(content(project), "A brand new paragraph.", "A brand new paragraph, revised.")
+    tree, us = units(xlf)
+    set_target(us["recs.new"], "一个全新的段落。")
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 0
+    active, _ = entries(project)
+    new = active["recs.new"]
+    assert new.string == "一个全新的段落。" and new.fuzzy
+    assert new.id == "A brand new paragraph, revised."
+    assert '#| msgid "A brand new paragraph."' in po_path(project).read_text()
+
+
+def test_unknown_id_is_an_error_with_its_line_and_nothing_is_written(tmp_path, capsys):
+    project = draft_project(tmp_path)
+    xlf = export(project, tmp_path)
+    text = xlf.read_text(encoding="utf-8").replace('id="recs.new"', 'id="recs.gone"')
+    text = text.replace("<target state=\"new\"/>", "<target>新</target>", 1)
+    xlf.write_text(text, encoding="utf-8")
+    before = po_path(project).read_bytes()
+    capsys.readouterr()
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if 'id="recs.gone"' in x)
+    assert re.fullmatch(rf"{re.escape(str(xlf))}:{line}: error: trans-unit id \"recs.gone\" is "
+                        r"not an ID of tr-note; .*", err[0])
+    assert po_path(project).read_bytes() == before
+
+
+def test_malformed_xliff_is_a_located_error(tmp_path, capsys):
+    project = draft_project(tmp_path)
+    bad = tmp_path / "bad.xlf"
+    bad.write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>\n')
+    capsys.readouterr()
+    assert main(["--root", str(project), "xliff", "import", str(bad)]) == 1
+    assert re.match(rf"{re.escape(str(bad))}:4:\d+: error: not well-formed XML",
+                    capsys.readouterr().err)
+    assert main(["--root", str(project), "xliff", "frobnicate"]) == 2
