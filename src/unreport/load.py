@@ -38,6 +38,7 @@ META_REQUIRED = ("symbol", "distribution", "date", "original", "languages", "org
                  "title")
 META_OPTIONAL = ("job", "meeting")
 LIST_STYLES = {"alpha": "alpha", "decimal": "decimal"}
+RESERVED_ID_PREFIX = "meta"  # meta texts are translated under meta.title, meta.organ, ...
 
 
 class _Loader:
@@ -102,6 +103,11 @@ class _Loader:
             self.diag.error(v.loc, f"invalid ID '{v.data}' for {what}: use lowercase letters, "
                                    "digits, '.', '-' and '_', starting with a letter or digit")
             return str(v.data)
+        if ident.split(".")[0] == RESERVED_ID_PREFIX:
+            self.diag.error(v.loc, f"ID '{ident}' is reserved: IDs starting with "
+                                   f"'{RESERVED_ID_PREFIX}.' name the report's meta texts; "
+                                   "choose another ID")
+            return ident
         if ident in self.ids:
             self.diag.error(v.loc, f"duplicate ID '{ident}' (first at line "
                                    f"{self.ids[ident].line}); give each block its own ID")
