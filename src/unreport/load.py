@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 
 from . import inline
@@ -84,6 +85,12 @@ class _Loader:
             return v.data.date()
         if isinstance(v.data, dt.date):
             return v.data
+        if isinstance(v.data, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.data.strip()):
+            try:  # a quoted date, as JSON-schema editors write it
+                return dt.date.fromisoformat(v.data.strip())
+            except ValueError as exc:
+                self.diag.error(v.loc, f"impossible date '{v.data}' ({exc}); write a real date")
+                return None
         if v.data is not None:
             self.diag.error(v.loc, f"{what} must be a date written YYYY-MM-DD, "
                                    f"not '{v.data}'")
