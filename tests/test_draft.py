@@ -26,9 +26,9 @@ def test_draft_build_marks_fallbacks_in_docx_and_pdf_and_warns(tmp_path, capsys)
     capsys.readouterr()
     assert main(["--root", str(project), "--output", str(out), "--lang", "zh"]) == 0
     err = capsys.readouterr().err
-    assert re.search(r"^locales/zh/tr-note\.po:\d+: warning: recs\.new: not translated; "
+    assert re.search(r"^locales/zh/tr-note\.po:\d+:1: warning: recs\.new: not translated; "
                      r"the zh edition shows the source text$", err, re.M), err
-    assert re.search(r"^locales/zh/tr-note\.po:\d+: warning: recs\.one: changed since it was "
+    assert re.search(r"^locales/zh/tr-note\.po:\d+:1: warning: recs\.one: changed since it was "
                      r"translated; the zh edition shows the source text$", err, re.M), err
 
     docx = out / "tr-note.zh.docx"
@@ -57,9 +57,9 @@ def test_strict_exits_1_naming_every_id_with_its_place(tmp_path, capsys):
     po_lines = po_path(project).read_text(encoding="utf-8").splitlines()
     new = next(x for x in err if ": recs.new:" in x)
     one = next(x for x in err if ": recs.one:" in x)
-    m = re.match(r"locales/zh/tr-note\.po:(\d+): error: recs\.new: not translated", new)
+    m = re.match(r"locales/zh/tr-note\.po:(\d+)(?::\d+)?: error: recs\.new: not translated", new)
     assert m and po_lines[int(m.group(1)) - 1] == 'msgid "A brand new paragraph."'
-    m = re.match(r"locales/zh/tr-note\.po:(\d+): error: recs\.one: changed since it was "
+    m = re.match(r"locales/zh/tr-note\.po:(\d+)(?::\d+)?: error: recs\.one: changed since it was "
                  r"translated", one)
     assert m and po_lines[int(m.group(1)) - 1] == \
         'msgid "States parties are encouraged to share data."'

@@ -16,7 +16,7 @@ from .errors import Collector, ContentError, Diagnostic
 from .load import load_report
 from .model import Report
 from .number import Number, number
-from .output import write_atomic
+from .output import check_output_dir, write_all_atomic
 from .project import Project
 from .render import Edition, render_edition
 from .style import load_style
@@ -101,6 +101,7 @@ def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None 
     from .write_docx import DocxWriter
     from .write_pdf import PdfWriter
     out_dir = out_dir or project.output_dir
+    check_output_dir(out_dir, project.rel(out_dir))
     writers = {}
     if "docx" in opts.formats:
         writers["docx"] = DocxWriter(project)
@@ -116,11 +117,8 @@ def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None 
     finally:
         if "docx" in writers:
             writers["docx"].close()
-    written = []
-    for (edition, fmt, _w), data in zip(jobs, results):
-        path = out_dir / output_name(edition, fmt)
-        write_atomic(path, data)
-        written.append(path)
+    written = [out_dir / output_name(edition, fmt) for edition, fmt, _w in jobs]
+    write_all_atomic(list(zip(written, results)), shown=project.rel)
     return written
 
 

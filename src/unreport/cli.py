@@ -60,8 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n} error{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
         return 1
     except EnvironmentProblem as exc:
-        print(f"error: {exc}" if not str(exc).split(":")[0].endswith(
-            (".typ", ".yaml", ".j2", ".lua", ".docx", ".pdf")) else str(exc), file=sys.stderr)
+        print(str(exc) if ": error: " in str(exc) else f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -81,6 +80,12 @@ def run(args, project: Project) -> int:
     if not project.report_paths(opts.report_glob):
         print(f"error: no report matches '{opts.report_glob}' in {project.content_dir}",
               file=sys.stderr)
+        return 2
+    unknown = [lang for lang in opts.langs if lang not in project.languages()]
+    if unknown:
+        print(f"error: unknown language '{unknown[0]}' in --lang (known: "
+              f"{', '.join(project.languages())}); add locales/{unknown[0]}/style.yaml or fix "
+              "the code", file=sys.stderr)
         return 2
     if args.command == "catalogs":
         from .catalogs_cmd import run_catalogs

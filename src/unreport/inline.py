@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 _RAW_PATTERNS = [
-    (re.compile(r"\{=\s*[A-Za-z]"), "raw output ('{=format}')"),
+    (re.compile(r"\{=\s*[A-Za-z][^}\s]*\}?"), "raw output ('{=format}')"),
     (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>"), "an HTML/XML tag"),
     (re.compile(r"<!--"), "an HTML comment"),
     (re.compile(r"\\[A-Za-z]+"), "a LaTeX command"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 
 from . import inline
@@ -38,6 +39,7 @@ META_REQUIRED = ("symbol", "distribution", "date", "original", "languages", "org
                  "title")
 META_OPTIONAL = ("job", "meeting")
 LIST_STYLES = {"alpha": "alpha", "decimal": "decimal"}
+RESERVED_ID_PREFIX = "meta"  # meta texts are translated under meta.title, meta.organ, ...
 
 
 class _Loader:
@@ -83,6 +85,12 @@ class _Loader:
             return v.data.date()
         if isinstance(v.data, dt.date):
             return v.data
+        if isinstance(v.data, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.data.strip()):
+            try:  # a quoted date, as JSON-schema editors write it
+                return dt.date.fromisoformat(v.data.strip())
+            except ValueError as exc:
+                self.diag.error(v.loc, f"impossible date '{v.data}' ({exc}); write a real date")
+                return None
         if v.data is not None:
             self.diag.error(v.loc, f"{what} must be a date written YYYY-MM-DD, "
                                    f"not '{v.data}'")
@@ -102,6 +110,11 @@ class _Loader:
             self.diag.error(v.loc, f"invalid ID '{v.data}' for {what}: use lowercase letters, "
                                    "digits, '.', '-' and '_', starting with a letter or digit")
             return str(v.data)
+        if ident.split(".")[0] == RESERVED_ID_PREFIX:
+            self.diag.error(v.loc, f"ID '{ident}' is reserved: IDs starting with "
+                                   f"'{RESERVED_ID_PREFIX}.' name the report's meta texts; "
+                                   "choose another ID")
+            return ident
         if ident in self.ids:
             self.diag.error(v.loc, f"duplicate ID '{ident}' (first at line "
                                    f"{self.ids[ident].line}); give each block its own ID")

@@ -124,7 +124,8 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
             report=report, meta=meta, num=fmt_number, text=text_md, para_text=para_md,
             meeting_line=inline.escape_markdown(meeting_line), style=style.data)
     except jinja2.TemplateError as exc:
-        where = getattr(exc, "filename", None) or "templates"
+        filename = getattr(exc, "filename", None)
+        where = project.rel(filename) if filename else "templates"
         line = getattr(exc, "lineno", None)
         raise EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: template "
                                  f"problem: {exc}; fix the template") from None

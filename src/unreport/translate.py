@@ -8,6 +8,7 @@ builds show it with a marker; --strict refuses it).
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from .errors import Collector, Loc
 from .model import Report, units
+from .po_check import check_po_lines
 from .project import Project
 from .yamlsource import read_text
 
@@ -46,17 +48,16 @@ def read_catalog(path: Path, display: str, diag: Collector, locale: str | None =
                  ) -> Catalog | None:
     """Read a PO file with Babel; syntax errors become located diagnostics."""
     text = read_text(path, display, diag)
-    if text is None:
+    if text is None or not check_po_lines(text, display, diag):
         return None
     try:
-        import io
         return read_po(io.BytesIO(text.encode("utf-8")), locale=locale, abort_invalid=True)
-    except PoFileError as exc:
-        diag.error(Loc(display, getattr(exc, "lineno", 0) or 0),
+    except PoFileError as exc:  # Babel's line numbers count from 0
+        diag.error(Loc(display, (getattr(exc, "lineno", 0) or 0) + 1, 1),
                    f"PO syntax error: {exc}; fix the entry (msgfmt --check shows it too)")
     except Exception as exc:  # Babel raises a few other errors on mangled files
-        diag.error(Loc(display, 1), f"cannot read PO file ({exc}); fix or re-create it with "
-                                    "'build.py catalogs'")
+        diag.error(Loc(display, 1, 1), f"cannot read PO file ({exc}); fix or re-create it "
+                                       "with 'build.py catalogs'")
     return None
 
 
@@ -83,9 +84,9 @@ def translate(report: Report, lang: str, project: Project, diag: Collector) -> T
     for u in units(report):
         m = entries.get(u.id)
         if m is None or not m.string:
-            out.texts[u.id] = Text(u.text, UNTRANSLATED, Loc(display, m.lineno) if m else u.loc)
+            out.texts[u.id] = Text(u.text, UNTRANSLATED, Loc(display, m.lineno, 1) if m else u.loc)
             continue
-        loc = Loc(display, m.lineno)
+        loc = Loc(display, m.lineno, 1)
         if m.fuzzy or m.id != u.text:  # the translation is of another text: show the source
             out.texts[u.id] = Text(u.text, FUZZY, loc)
         else:

@@ -94,17 +94,9 @@ def read_yaml(text: str, path: str, diag: Collector) -> Value | None:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "syntax error"
-        hint = ""
-        if "\t" in problem or "tab" in problem.lower():
-            hint = "; indent with spaces, not tabs"
-        elif "mapping values" in problem:
-            hint = "; put text containing ': ' in quotes"
-        else:
-            hint = "; check indentation and quoting near here"
+        problem, mark = _explain(exc, text)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        diag.error(Loc(path, line, col), f"YAML syntax error: {problem}{hint}")
+        diag.error(Loc(path, line, col), f"YAML syntax error: {problem}")
         return None
     except yaml.YAMLError as exc:
         diag.error(Loc(path, 1, 1), f"YAML error: {exc}")
@@ -122,6 +114,25 @@ def read_yaml(text: str, path: str, diag: Collector) -> Value | None:
     except RecursionError:
         diag.error(Loc(path, 1, 1), "document nests too deeply; flatten it")
         return None
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str):
+    """The problem in an editor's words, and where to look."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "syntax error"
+    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        return ("quoted text is not closed; add the closing quote (write '' for a ' inside "
+                "'...', or \\\" inside \"...\")", exc.context_mark)
+    if "'\\t'" in problem or "\t" in problem or "tab" in problem.lower():
+        return f"{problem}; indent with spaces, not tabs", mark
+    if "mapping values" in problem and mark is not None:
+        lines = text.splitlines()
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        if ": " in before.lstrip("- "):
+            return f"{problem}; put text containing ': ' in quotes", mark
+        return (f"{problem}; check this line's indentation against the lines above (or quote "
+                "text containing ': ')"), mark
+    return f"{problem}; check indentation and quoting near here", mark
 
 
 def read_text(path, display: str, diag: Collector) -> str | None:

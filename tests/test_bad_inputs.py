@@ -1,0 +1,75 @@
+"""The bad-input corpus (tests/bad/): every case gives its exact located errors, the right exit
+status, no traceback, and leaves the output folder untouched."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from unreport.cli import main
+
+BAD = Path(__file__).resolve().parent / "bad"
+CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir() and not p.name.startswith("_"))
+LOCATED = re.compile(r"^[^\s:][^:]*:\d+:\d+: (error|warning): \S")
+
+
+def read_expected(case: str) -> tuple[int, list[str], list[str]]:
+    status, args, lines = None, [], []
+    for line in (BAD / case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("exit "):
+            status = int(line.split()[1])
+        elif line.startswith("args "):
+            args = line.split()[1:]
+        elif line.strip():
+            lines.append(line)
+    return status, args, lines
+
+
+def case_project(tmp: Path, case: str) -> Path:
+    for sub in ("templates", "locales"):
+        shutil.copytree(ROOT / sub, tmp / sub)
+    shutil.copytree(BAD / "_base", tmp, dirs_exist_ok=True)
+    shutil.copytree(BAD / case, tmp, dirs_exist_ok=True)
+    (tmp / "expected.txt").unlink()
+    return tmp
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 30
+
+
+def test_base_is_valid(tmp_path, capsys):
+    project = case_project(tmp_path, "output-not-writable")
+    (project / "output").unlink()
+    assert main(["check", "--strict", "--root", str(project)]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input(case, tmp_path, capsys):
+    status, args, expected = read_expected(case)
+    project = case_project(tmp_path, case)
+    out = project / "output"
+    if not out.exists():
+        out.mkdir()
+        (out / "note.en.docx").write_bytes(b"an earlier output")
+    before = snapshot(project)
+
+    code = main([*args, "--root", str(project)])
+
+    err = capsys.readouterr().err
+    assert code == status, err
+    assert "Traceback" not in err and "internal error" not in err, err
+    lines = [ln for ln in err.splitlines() if ln and not ln.endswith("nothing was written")]
+    assert sorted(lines) == sorted(expected), err
+    if status == 1:
+        assert all(LOCATED.match(ln) for ln in lines), err
+    else:
+        assert all("error: " in ln for ln in lines), err
+    assert snapshot(project) == before  # nothing written, nothing left behind
