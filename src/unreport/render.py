@@ -16,11 +16,12 @@ import jinja2
 from . import inline
 from .errors import Collector, EnvironmentProblem
 from .messages import load_messages
-from .model import Para, Report
+from .model import Annex, Para, Report, Table
 from .number import Number
 from .project import Project
 from .style import Style, load_style
-from .terms import Terms, check_codes
+from .tables import table_markdown
+from .terms import Terms, check_codes, load_terms, order_codes
 from .translate import FUZZY, UNTRANSLATED, Translation
 
 
@@ -81,6 +82,12 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
             bare = format_number(n.value, spec["system"])
         return style.label(n.kind).format(bare)
 
+    def term_text(code: str) -> str:
+        return check_codes((code,), t_loc[0], terms, report.meta.date, diag)[0]
+
+    t_loc = [None]  # where the text being rendered stands, for term errors
+    sort_terms = {}
+
     missing = []
 
     def text_md(ident: str) -> str:
@@ -93,7 +100,8 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         for ref in inline.refs(toks):
             if ref.value not in tr.texts:
                 diag.error(t.loc, f"{ident}: cross-reference [[{ref.value}]] points to no block")
-        md = inline.to_markdown(toks, ref_text)
+        t_loc[0] = t.loc
+        md = inline.to_markdown(toks, ref_text, term_text)
         if t.status in (FUZZY, UNTRANSLATED):
             missing.append((ident, t))
             label = _("[Untranslated]") if t.status == UNTRANSLATED else _("[Changed]")
@@ -103,9 +111,26 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     def para_md(block: Para) -> str:
         md = text_md(block.id)
         if block.states:
-            names = check_codes(block.states, block.states_loc, terms, report.meta.date, diag)
+            codes = block.states
+            if block.states_order != "given":
+                sort_lang = style.data["states_sort_language"]
+                if sort_lang not in sort_terms:
+                    sort_terms[sort_lang] = load_terms(project, sort_lang, diag)
+                codes = order_codes(codes, block.states_order, sort_terms[sort_lang],
+                                    report.meta.date)
+            names = check_codes(codes, block.states_loc, terms, report.meta.date, diag)
             md = style.inline_list(md, inline.escape_markdown(style.join(names)))
         return md
+
+    def table_md(block: Table) -> str:
+        return table_markdown(block, text_md)
+
+    def annex_original(block: Annex) -> str:
+        """"[Original: Chinese]" under an annex heading, when its language is not the report's."""
+        if not block.original or block.original == report.meta.original:
+            return ""
+        name = _(load_style(project, block.original).name)
+        return inline.escape_markdown(_("[Original: %(language)s]") % {"language": name})
 
     meta = report.meta
     mast = {
@@ -130,6 +155,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         template = env.get_template("report.md.j2")
         markdown = template.render(
             report=report, meta=meta, num=fmt_number, text=text_md, para_text=para_md,
+            table_md=table_md, annex_original=annex_original,
             meeting_line=inline.escape_markdown(meeting_line), style=style.data)
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or "templates"
