@@ -10,7 +10,7 @@ local styles = {
 }
 -- unnumbered text, tables and annexes (the number is already in the label text)
 styles["text"] = "SingleTxt"
-styles["table-caption"] = "TableCaption"
+styles["table-caption"] = "TableLabel"
 styles["table-title"] = "TableTitle"
 styles["annex-heading"] = "AnnexHeading"
 styles["annex-original"] = "AnnexOriginal"
