@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SEED = ROOT.parent / "shared" / "seed" / "report-zh.txt"
+SEED = Path(__file__).resolve().parent / "fixtures" / "seed-report-zh.txt"  # copy of shared/seed/report-zh.txt
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

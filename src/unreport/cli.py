@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import ContentError, EnvironmentProblem
 from .project import Project
 
-COMMANDS = ("build", "check", "catalogs", "status")
+COMMANDS = ("build", "check", "catalogs", "status", "preview")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,7 +24,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("command", nargs="?", default="build", choices=COMMANDS,
                    help="build (default): write output/; check: validate only; catalogs: sync "
                         "locales/<lang>/<report>.po with the content; status: translation "
-                        "progress")
+                        "progress; preview: PNGs of each edition's first two pages in output/preview/")
     p.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
                    "matches GLOB")
@@ -80,6 +80,9 @@ def run(args, project: Project) -> int:
     if args.command == "status":
         from .status import run_status
         return run_status(project, opts)
+    if args.command == "preview":
+        from .preview import run_preview
+        return run_preview(project, opts)
     start = time.perf_counter()
     if args.command == "check":
         plan = gather(project, opts)

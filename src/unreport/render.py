@@ -73,14 +73,9 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
 
     def ref_text(ident: str) -> str:
         n = numbers.get(ident)
-        if n is None:  # a reference to a title without a number (meta text)
+        if n is None:  # a reference to a text without a number (meta text)
             return ident
-        bare = style.number(n.kind, n.value, n.style, n.depth)
-        spec = style.data["numbers"][n.kind]
-        if n.kind != "item":
-            from .numerals import format_number
-            bare = format_number(n.value, spec["system"])
-        return style.label(n.kind).format(bare)
+        return style.reference(n.kind, n.value, n.style, n.depth)
 
     def term_text(code: str) -> str:
         return check_codes((code,), t_loc[0], terms, report.meta.date, diag)[0]

@@ -86,9 +86,13 @@ class Style:
             spec = levels[min(depth, len(levels) - 1)]
         return spec["format"].format(format_number(value, spec["system"]))
 
-    def label(self, kind: str) -> str:
-        """Format of numbers used in running text ([[id]]): no trailing full stop."""
-        return self.data.get("reference", {}).get(kind, "{}")
+    def reference(self, kind: str, value: int, list_style: str = "", depth: int = 0) -> str:
+        """A number as a [[id]] cross-reference prints it in running text ("II", not "II.")."""
+        if kind == "item":
+            return self.number(kind, value, list_style, depth)
+        spec = self.data["numbers"][kind]
+        fmt = self.data.get("reference", {}).get(kind, "{}")
+        return fmt.format(format_number(value, spec["system"]))
 
 
 def _read_mapping(project: Project, path: Path, diag: Collector):

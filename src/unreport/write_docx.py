@@ -56,7 +56,8 @@ class DocxWriter:
         text_width = self.design["page"]["width"] - self.design["page"]["left"] - \
             self.design["page"]["right"]
         _masthead_body(doc, m, self.design)
-        _headers_footers(doc, m, text_width)
+        emblem = self.project.templates_dir / "emblem.png"
+        _headers_footers(doc, m, text_width, emblem if emblem.is_file() else None)
         when = dt.datetime.combine(edition.report.meta.date, dt.time())
         cp = doc.core_properties
         cp.created = cp.modified = when
@@ -101,6 +102,18 @@ def _fixed_widths(table, widths_mm: list[float]) -> None:
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     table._tbl.tblPr.append(layout)
+    # text flush with the page margin: no table indent, no cell side margins
+    ind = OxmlElement("w:tblInd")
+    ind.set(qn("w:w"), "0")
+    ind.set(qn("w:type"), "dxa")
+    table._tbl.tblPr.append(ind)
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    table._tbl.tblPr.append(mar)
     for row in table.rows:
         for cell, w in zip(row.cells, widths_mm):
             cell.width = Mm(w)
@@ -133,14 +146,6 @@ def _masthead_body(doc, m: dict, design: dict) -> None:
     dist.paragraphs[-1].paragraph_format.space_before = Pt(6)
     for cell in (organ, dist):
         _border(cell._tc.get_or_add_tcPr(), "bottom", 4)
-    for cell in (organ, dist):
-        for side in ("left", "right"):
-            mar = OxmlElement("w:tcMar")
-            el = OxmlElement(f"w:{side}")
-            el.set(qn("w:w"), "0")
-            el.set(qn("w:type"), "dxa")
-            mar.append(el)
-            cell._tc.get_or_add_tcPr().append(mar)
     body = doc.element.body
     body.insert(0, table._tbl)
 
@@ -160,9 +165,12 @@ def _page_field(paragraph) -> None:
     paragraph._p.append(fld)
 
 
-def _headers_footers(doc, m: dict, text_width: float) -> None:
+def _headers_footers(doc, m: dict, text_width: float, emblem_png: Path | None) -> None:
     doc.settings.odd_and_even_pages_header_footer = True
     for section in doc.sections:
+        # footnotes are numbered continuously through the document (pandoc restarts per section)
+        for restart in section._sectPr.iter(qn("w:numRestart")):
+            restart.set(qn("w:val"), "continuous")
         section.different_first_page_header_footer = True
         # first page: United Nations | symbol, thick rule below
         head = section.first_page_header
@@ -172,6 +180,8 @@ def _headers_footers(doc, m: dict, text_width: float) -> None:
         _fixed_widths(table, [22, text_width - 22 - 70, 70])
         emblem, un, sym = table.rows[0].cells
         emblem.paragraphs[0].style = doc.styles["MastheadUN"]
+        if emblem_png is not None:
+            emblem.paragraphs[0].add_run().add_picture(str(emblem_png), height=Mm(14))
         un.paragraphs[0].text = m["un_name"]
         un.paragraphs[0].style = doc.styles["MastheadUN"]
         p = sym.paragraphs[0]

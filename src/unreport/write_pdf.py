@@ -26,19 +26,23 @@ class PdfWriter:
     def __init__(self, project: Project):
         import typst
         self.project = project
-        self.root = project.templates_dir / "typst"
-        if not (self.root / "un.typ").is_file():
-            raise EnvironmentProblem(f"{project.rel(self.root / 'un.typ')}: error: the Typst page "
-                                     "design is missing; restore templates/typst/")
+        # the Typst root is the project's templates folder: the design may read its own files
+        # (un.typ, an emblem image) and nothing else
+        self.root = project.templates_dir
+        self.design = self.root / "typst"
+        if not (self.design / "un.typ").is_file():
+            raise EnvironmentProblem(f"{project.rel(self.design / 'un.typ')}: error: the Typst "
+                                     "page design is missing; restore templates/typst/")
+        self.emblem = "/emblem.png" if (self.root / "emblem.png").is_file() else ""
         self.typst = typst
         self.compiler = typst.Compiler(root=str(self.root))
         self.lock = threading.Lock()
 
     def typst_source(self, edition: Edition) -> str:
         body = run_pandoc(edition.markdown, "typst",
-                          ["--lua-filter", str(self.root / "un.lua"), "--wrap=preserve"],
+                          ["--lua-filter", str(self.design / "un.lua"), "--wrap=preserve"],
                           epoch_of(edition.report.meta.date))
-        return ('#import "un.typ": *\n#show: un-document\n\n' + body.decode("utf-8"))
+        return ('#import "/typst/un.typ": *\n#show: un-document\n\n' + body.decode("utf-8"))
 
     def edition_inputs(self, edition: Edition) -> dict[str, str]:
         style = edition.style
@@ -47,6 +51,7 @@ class PdfWriter:
         data["sizes"] = style.data.get("sizes", {})
         data["body_fonts"] = style.fonts("pdf")["body"]
         data["heading_fonts"] = style.fonts("pdf")["heading"]
+        data["emblem"] = self.emblem
         if data.get("barcode"):
             data["barcode_modules"] = code39_modules(data["barcode"].strip("*"))
         return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True)}

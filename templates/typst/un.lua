@@ -7,7 +7,15 @@ local function str(s)
 end
 
 local function call(name, args, content)
-  local out = { pandoc.RawBlock("typst", "#" .. name .. "(" .. args .. ")[") }
+  local open = "#" .. name .. "(" .. args .. ")["
+  -- one paragraph: keep the call on its text, so no space creeps in before or after it
+  if #content == 1 and (content[1].t == "Para" or content[1].t == "Plain") then
+    local inlines = { pandoc.RawInline("typst", open) }
+    for _, i in ipairs(content[1].content) do table.insert(inlines, i) end
+    table.insert(inlines, pandoc.RawInline("typst", "]"))
+    return pandoc.Plain(inlines)
+  end
+  local out = { pandoc.RawBlock("typst", open) }
   for _, b in ipairs(content) do table.insert(out, b) end
   table.insert(out, pandoc.RawBlock("typst", "]"))
   return out

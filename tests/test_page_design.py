@@ -1,0 +1,221 @@
+"""UN page design, measured on the outputs: PDF word boxes (pdfplumber), DOCX parts and XML."""
+
+import re
+import shutil
+import subprocess
+import zipfile
+
+import pdfplumber
+import pytest
+from conftest import FIXTURES, ROOT, make_project
+from readback import docx_paragraphs, pdf_text
+
+MM = 72 / 25.4
+REPORT = "wg7-2017-l1"
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def words(page):
+    return [dict(w, x0mm=w["x0"] / MM, x1mm=w["x1"] / MM, topmm=w["top"] / MM)
+            for w in page.extract_words(keep_blank_chars=False)]
+
+
+def first(ws, text):
+    return next(w for w in ws if w["text"] == text)
+
+
+@pytest.fixture(scope="module")
+def pdfs(example_outputs):
+    opened = {lang: pdfplumber.open(example_outputs / f"{REPORT}.{lang}.pdf")
+              for lang in ("en", "zh")}
+    yield opened
+    for p in opened.values():
+        p.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pdf_is_a4(pdfs, lang):
+    for page in pdfs[lang].pages:
+        assert abs(page.width / MM - 210) < 0.5 and abs(page.height / MM - 297) < 0.5
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_first_page_geometry(pdfs, lang):
+    ws = words(pdfs[lang].pages[0])
+    assert abs(first(ws, "Distr.:")["x0mm"] - 138) < 3
+    assert abs(first(ws, "Original:")["x0mm"] - 138) < 3
+    un = first(ws, "United") if lang == "en" else next(w for w in ws if w["text"].startswith("联"))
+    assert abs(un["x0mm"] - 42) < 3
+    symbol = next(w for w in ws if w["text"].endswith("TOC/COP/WG.7/2017/L.1"))
+    assert abs(symbol["x1mm"] - 190) < 3 and symbol["topmm"] < 35  # flush right at the top
+    # paragraph 1: number at 40 mm, text at 50 mm, a turnover line back at 40 mm
+    num = first(ws, "1.")
+    line = sorted((w for w in ws if abs(w["top"] - num["top"]) < 1), key=lambda w: w["x0"])
+    assert abs(num["x0mm"] - 40) < 3
+    assert abs(line[1]["x0mm"] - 50) < 3
+    below = [w for w in ws if num["top"] + 5 < w["top"] < num["top"] + 20]
+    assert abs(min(w["x0mm"] for w in below) - 40) < 3
+    body = [w for w in ws if w["top"] > num["top"] and w["topmm"] < 250]
+    assert max(w["x1mm"] for w in body) < 171 + 3
+    # chapter numbers hang left of the 40 mm line; their text starts at 40 mm
+    chapter = first(ws, "I.") if lang == "en" else first(ws, "一.")
+    title = sorted((w for w in ws if abs(w["top"] - chapter["top"]) < 1), key=lambda w: w["x0"])
+    assert chapter["x0mm"] < 38 and abs(title[1]["x0mm"] - 40) < 3
+
+
+@pytest.mark.parametrize("lang,letter", [("en", "E"), ("zh", "C")])
+def test_first_page_footer_job_number_and_barcode(pdfs, lang, letter):
+    page = pdfs[lang].pages[0]
+    text = page.extract_text()
+    assert f"V.17-06379 ({letter})" in text and "*1706379*" in text
+    bars = [r for r in page.rects if r["top"] / MM > 270 and r.get("fill")]
+    assert len(bars) >= 30  # the Code 39 bars are drawn
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_running_heads_and_page_numbers(pdfs, lang):
+    pages = pdfs[lang].pages
+    assert len(pages) >= 3
+    for n, page in enumerate(pages[1:], start=2):
+        ws = words(page)
+        head = next(w for w in ws if w["text"] == "CTOC/COP/WG.7/2017/L.1")
+        assert head["topmm"] < 20
+        number = next(w for w in ws if w["text"] == str(n) and w["topmm"] > 270)
+        if n % 2 == 0:  # even pages: left
+            assert abs(head["x0mm"] - 20) < 3 and abs(number["x0mm"] - 20) < 3
+        else:  # odd pages: right
+            assert abs(head["x1mm"] - 190) < 3 and abs(number["x1mm"] - 190) < 3
+        footer = " ".join(w["text"] for w in ws if w["topmm"] > 270)
+        # translated editions repeat the job number on following pages; the original does not
+        assert ("V.17-06379" in footer) == (lang == "zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pdf_fonts_embedded(example_outputs, lang):
+    from pypdf import PdfReader
+    reader = PdfReader(str(example_outputs / f"{REPORT}.{lang}.pdf"))
+    seen = 0
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            desc = font.get("/FontDescriptor")
+            if desc is None and "/DescendantFonts" in font:
+                desc = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            desc = desc.get_object()
+            assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+            seen += 1
+    assert seen
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
+
+
+def test_barcode_modules_encode_the_job_number():
+    from barcode.charsets import code39
+
+    from unreport.barcode39 import code39_modules
+    modules = code39_modules("1706379")
+    by_pattern = {v[1]: k for k, v in code39.MAP.items()}
+    by_pattern[code39.EDGE] = "*"
+    chars = [by_pattern[modules[i:i + 15]] for i in range(0, len(modules), 16)]
+    assert "".join(chars) == "*1706379*"
+
+
+# ---- DOCX ------------------------------------------------------------------------------------
+def docx_xml(path, part):
+    with zipfile.ZipFile(path) as z:
+        return z.read(part).decode("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_docx_page_parts(example_outputs, lang):
+    from docx import Document
+    path = example_outputs / f"{REPORT}.{lang}.docx"
+    doc = Document(str(path))
+    sec = doc.sections[0]
+    assert abs(sec.page_width.mm - 210) < 0.5 and abs(sec.page_height.mm - 297) < 0.5
+    assert sec.different_first_page_header_footer
+    assert doc.settings.odd_and_even_pages_header_footer
+    first_head = " ".join(c.text for t in sec.first_page_header.tables for c in t.rows[0].cells)
+    assert ("United Nations" if lang == "en" else "联 合 国") in first_head
+    assert "CTOC/COP/WG.7/2017/L.1" in first_head.replace(" ", "")
+    assert sec.header.paragraphs[0].text == "CTOC/COP/WG.7/2017/L.1"
+    assert sec.header.paragraphs[0].alignment == 2  # right on odd pages
+    assert sec.even_page_header.paragraphs[0].text == "CTOC/COP/WG.7/2017/L.1"
+    assert sec.even_page_header.paragraphs[0].alignment in (None, 0)  # left on even pages
+    for footer in (sec.footer, sec.even_page_footer):
+        assert 'w:instr=" PAGE "' in footer._element.xml
+    assert sec.first_page_footer.paragraphs[0].text == \
+        f"V.17-06379 ({'E' if lang == 'en' else 'C'})"
+    assert "graphicData" in sec.first_page_footer._element.xml  # the barcode picture
+    assert ("V.17-06379" in sec.footer._element.xml) == (lang == "zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_docx_named_styles_and_masthead(example_outputs, lang):
+    paras = docx_paragraphs(example_outputs / f"{REPORT}.{lang}.docx")
+    used = {s for s, _t in paras}
+    assert {"SingleTxt", "HCh", "H1", "H23", "H4", "ListL1", "ListL2"} <= used
+    texts = [t for _s, t in paras]
+    assert "Distr.: Limited" in texts and "Original: English" in texts
+    styles = docx_xml(example_outputs / f"{REPORT}.{lang}.docx", "word/styles.xml")
+    single = re.search(r'<w:style [^>]*w:styleId="SingleTxt".*?</w:style>', styles, re.S).group(0)
+    assert 'w:left="1134"' in single  # 20 mm from the margin: numbers at 40 mm
+    assert 'w:pos="1701"' in single  # tab to 30 mm: text at 50 mm
+    assert '<w:sz w:val="20"/>' in single and 'w:line="240"' in single  # 10 pt on 12 pt
+
+
+def test_docx_converts_with_libreoffice(example_outputs, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed")
+    src = example_outputs / f"{REPORT}.zh.docx"
+    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                          capture_output=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    text = pdf_text(tmp_path / f"{REPORT}.zh.pdf")
+    pages = text.split("\f") if "\f" in text else None
+    from pypdf import PdfReader
+    reader = PdfReader(str(tmp_path / f"{REPORT}.zh.pdf"))
+    page1 = reader.pages[0].extract_text()
+    assert "联 合 国" in page1 and "Distr.: Limited" in page1 and "V.17-06379 (C)" in page1
+    page2 = reader.pages[1].extract_text()
+    assert "CTOC/COP/WG.7/2017/L.1" in page2  # running head survives
+    assert pages is None or len(pages) > 1
+
+
+def test_preview_writes_first_two_pages(tmp_path):
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")
+    assert main(["preview", "--root", str(project), "--output", str(tmp_path / "out")]) == 0
+    pngs = sorted((tmp_path / "out" / "preview").glob("*.png"))
+    assert [p.name for p in pngs][:1] == ["annual-note.en-1.png"]
+    data = pngs[0].read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert abs(height / width - 297 / 210) < 0.01
+
+
+def test_third_language_needs_no_code(tmp_path):
+    """French from data alone: its style (dates, list rule, edition name), labels and terms."""
+    from unreport.cli import main
+    fr = FIXTURES / "french"
+    project = make_project(tmp_path / "p", fr / "content" / "fr-demo.yaml", locales={
+        f"locales/fr/{p.name}": p.read_text(encoding="utf-8")
+        for p in (fr / "locales" / "fr").iterdir()})
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--strict"]) == 0
+    texts = [t for _s, t in docx_paragraphs(out / "fr-demo.fr.docx")]
+    assert "Vienne, 11–13 mars 2024" in texts
+    assert "2.\tLes États suivants étaient présents : France, Allemagne et Japon." in texts
+    assert "Recommandation 1" in texts and "I.\tIntroduction" in texts
+    assert "French" in texts and "4 March 2024" in texts and "Original: English" in texts
+    pdf = pdf_text(out / "fr-demo.fr.pdf")
+    assert "V.24-01234 (F)" in pdf and "Nations Unies" in pdf and "Recommandation 1" in pdf
+
+
+def test_chinese_quotation_marks_come_from_the_cjk_font(pdfs):
+    """DESIGN.md: the sketch's Chinese quotes came from the Latin font; use the CJK font's."""
+    marks = [c for page in pdfs["zh"].pages for c in page.chars if c["text"] in "“”《》，"]
+    assert len(marks) > 20
+    for c in marks:
+        assert "CJK" in c["fontname"], (c["text"], c["fontname"])
