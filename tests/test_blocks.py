@@ -225,6 +225,11 @@ BAD = [
     ("""      - para: p2
         text: See [[Nope.x]].
 """, r":\d+:\d+: error: p2: cross-reference '\[\[Nope.x\]\]' is neither an ID"),
+    ("""      - {id: t1, text: Unnumbered.}
+      - para: p2
+        text: See [[t1]].
+""", r":\d+:\d+: error: p2: cross-reference \[\[t1\]\] points to an unnumbered text, "
+     "which has no number"),
     ("""      - para: p2
         text: "Some:"
         states: {codes: [FRA], order: alphabet}

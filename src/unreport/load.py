@@ -318,6 +318,8 @@ def _kind(data) -> str:
 def check_inline(report: Report, diag: Collector) -> None:
     """Inline markup and cross-reference targets of every source text."""
     known = {u.id for u in units(report)}
+    unnumbered = {u.id: {"text": "an unnumbered text", "cell": "a table cell"}.get(u.kind)
+                  for u in units(report)}
     for unit in units(report):
         try:
             toks = inline.parse(unit.text)
@@ -330,6 +332,10 @@ def check_inline(report: Report, diag: Collector) -> None:
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 diag.error(unit.loc, f"{unit.id}: cross-reference [[{ref.value}]] points to no "
                                      f"block{hint}")
+            elif unnumbered.get(ref.value):
+                diag.error(unit.loc, f"{unit.id}: cross-reference [[{ref.value}]] points to "
+                                     f"{unnumbered[ref.value]}, which has no number; refer to "
+                                     "a numbered paragraph, heading, table or annex")
 
 
 def load_report(path: Path, project: Project) -> Report:
