@@ -225,6 +225,9 @@ BAD = [
     ("""      - para: p2
         text: See [[Nope.x]].
 """, r":\d+:\d+: error: p2: cross-reference '\[\[Nope.x\]\]' is neither an ID"),
+    ("""      - {recommend: r1, text: A misspelt kind is not unnumbered text.}
+""", r":\d+:\d+: error: block has no kind: start it with one of .*annex, or write "
+     r"\{id: \.\.\., text: \.\.\.\} for unnumbered text; did you mean 'recommendation'\?"),
     ("""      - {id: t1, text: Unnumbered.}
       - para: p2
         text: See [[t1]].

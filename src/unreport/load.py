@@ -192,7 +192,7 @@ class _Loader:
                                    f"not {_kind(v.data)}")
             return None
         kinds = [k for k in v.data if k in BLOCK_KEYS and k != "text"]
-        if not kinds and "text" in v.data:
+        if not kinds and "text" in v.data and "id" in v.data:
             kinds = ["text"]
         if len(kinds) != 1:
             if kinds:
@@ -204,7 +204,9 @@ class _Loader:
                 guess = next((c[0] for c in close if c), None)
                 hint = f"; did you mean '{guess}'?" if guess else ""
                 self.diag.error(v.loc, "block has no kind: start it with one of "
-                                       f"{', '.join(BLOCK_KEYS)}{hint}")
+                                       f"{', '.join(k for k in BLOCK_KEYS if k != 'text')}, "
+                                       f"or write {{id: ..., text: ...}} for unnumbered "
+                                       f"text{hint}")
             return None
         kind = kinds[0]
         if kind not in ALLOWED_INSIDE[parent]:
