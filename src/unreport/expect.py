@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import inline
 from .errors import Collector
-from .model import Para, Report, units, walk
+from .model import Report, units
 from .number import Number
 from .style import Style
-from .terms import Terms, check_codes
-from .translate import FUZZY, UNTRANSLATED, Translation
+from .terms import Terms
+from .texts import EditionTexts
+from .translate import Translation
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,6 @@ class Expected:
     marker: str  # "[Changed]" / "[Untranslated]" in this language, or ""
 
 
-def reference_text(style: Style, numbers: dict[str, Number], ident: str) -> str:
-    """A [[id]] cross-reference as printed in running text (as render.py prints it)."""
-    n = numbers.get(ident)
-    if n is None:
-        return ident
-    return style.reference(n.kind, n.value, n.style, n.depth)
-
-
 def label_macros(project, lang: str, messages):
     """The label macros of templates/<lang>/labels.j2 (or base), with this language's gettext."""
     from .render import template_env
@@ -46,38 +38,12 @@ def label_macros(project, lang: str, messages):
 
 def expected_units(project, report: Report, numbers: dict[str, Number], tr: Translation,
                    style: Style, messages, terms: Terms) -> list[Expected]:
-    _ = messages.gettext
     labels = label_macros(project, style.lang, messages)
-    quiet = Collector()  # the edition's render stage reports content problems, not this one
-    states = {b.id: b for b in walk(report.body) if isinstance(b, Para) and b.states}
-
-    def ref(ident: str) -> str:
-        return reference_text(style, numbers, ident)
-
+    # the edition's render stage reports content problems, not this one
+    texts = EditionTexts(project, report, numbers, tr, style, messages, terms, Collector())
     out = []
     for unit in units(report):
-        t = tr[unit.id]
-        try:
-            toks = inline.parse(t.text)
-        except inline.InlineError:
-            toks = (inline.Tok("text", t.text),)
-        first_note = next((i for i, tok in enumerate(toks) if tok.kind == "note"), len(toks))
-        text = inline.plain(toks, ref)
-        head = inline.plain(toks[:first_note], ref)
-        md = inline.to_markdown(toks, ref)
-        if unit.id in states:
-            block = states[unit.id]
-            names = check_codes(block.states, block.states_loc, terms, report.meta.date, quiet)
-            joined = style.join(names)
-            text = style.inline_list(text, joined)
-            if first_note == len(toks):
-                head = text
-            md = style.inline_list(md, inline.escape_markdown(joined))
-        marker = ""
-        if t.status in (FUZZY, UNTRANSLATED):
-            marker = _("[Untranslated]") if t.status == UNTRANSLATED else _("[Changed]")
-            text, head = f"{marker} {text}", f"{marker} {head}"
-            md = f"[{inline.escape_markdown(marker)}]{{.draft-marker}} {md}"
+        printed = texts[unit.id]
         n = numbers.get(unit.id)
         if n is None:
             number = ""
@@ -85,7 +51,8 @@ def expected_units(project, report: Report, numbers: dict[str, Number], tr: Tran
             number = str(labels.recommendation(style.number(n.kind, n.value, n.style, n.depth)))
         else:
             number = style.number(n.kind, n.value, n.style, n.depth)
-        out.append(Expected(unit.id, unit.kind, number, text, head, md, t.status, marker))
+        out.append(Expected(unit.id, unit.kind, number, printed.text, printed.head,
+                            printed.markdown, tr[unit.id].status, printed.marker))
     return out
 
 

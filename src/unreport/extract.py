@@ -18,6 +18,7 @@ from .catalogs import ReportCatalog, SyncResult, po_bytes, read_for_sync, split_
 from .errors import Collector
 from .output import write_atomic
 from .project import Project
+from .yamlsource import read_text, read_yaml
 
 PACKAGE = Path(__file__).resolve().parent
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
@@ -41,6 +42,20 @@ def extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], l
                 locs, notes = found.setdefault(msgid, ([], []))
                 locs.append((shown, lineno))
                 notes.extend(c for c in comments if c not in notes)
+    # language names (`name` in locales/<lang>/style.yaml), printed in the reader's language
+    # where a text names a language, as in an annex's "[Original: English]"
+    note = "the name of a language, as in an annex's \"[Original: English]\""
+    for path in sorted(project.locales_dir.glob("*/style.yaml")):
+        diag = Collector()  # a broken style file is reported by the build, not here
+        text = read_text(path, project.rel(path), diag)
+        root = read_yaml(text, project.rel(path), diag) if text is not None else None
+        name = root.data.get("name") if root is not None and isinstance(root.data, dict) \
+            else None
+        if name is not None and isinstance(name.data, str):
+            locs, notes = found.setdefault(name.data, ([], []))
+            locs.append((project.rel(path), name.loc.line))
+            if note not in notes:
+                notes.append(note)
     return [(m, locs, notes) for m, (locs, notes) in found.items()]
 
 

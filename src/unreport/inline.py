@@ -1,6 +1,9 @@
 """Inline text: the small Markdown subset content may use, parsed into tokens.
 
-Allowed: *italic*, **bold**, footnotes ^[...], cross-references [[id]]. Everything else is literal
+Allowed: *italic*, **bold**, footnotes ^[...], cross-references [[id]] and term references
+[[CODE]] (a State or participant from locales/<lang>/terms.yaml, printed by its name in the
+reader's language). IDs are lowercase and codes uppercase, so the two never collide: `refs()`
+returns `ref` tokens (IDs) by default and `term` tokens (codes) on request. Everything else is literal
 text. Raw passthrough (pandoc raw attributes, HTML tags, LaTeX commands) is refused so content can
 never smuggle code into DOCX, Typst, HTML or LaTeX.
 """
@@ -11,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+CODE_RE = re.compile(r"[A-Z][A-Z0-9-]*\Z")  # ISO 3166 alpha-3 (COL) or a participant key (EU)
 _RAW_PATTERNS = [
     (re.compile(r"\{=\s*[A-Za-z][^}\s]*\}?"), "raw output ('{=format}')"),
     (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>"), "an HTML/XML tag"),
@@ -22,8 +26,8 @@ _RAW_PATTERNS = [
 
 @dataclass(frozen=True)
 class Tok:
-    kind: str  # "text" | "em" | "strong" | "note" | "ref"
-    value: str = ""  # text, or the referenced ID
+    kind: str  # "text" | "em" | "strong" | "note" | "ref" | "term"
+    value: str = ""  # text, the referenced ID (ref) or the terminology code (term)
     children: tuple["Tok", ...] = ()
     offset: int = 0  # character offset in the source string
 
@@ -74,10 +78,15 @@ def _parse(s: str, i: int, closer: str | None, in_note: bool) -> tuple[list[Tok]
             if j < 0:
                 raise InlineError(i, "cross-reference '[[' is not closed; write [[id]]")
             ref = s[i + 2 : j].strip()
-            if not ID_RE.match(ref):
-                raise InlineError(i, f"cross-reference '[[{ref}]]' is not a valid ID")
+            if CODE_RE.match(ref):
+                kind = "term"
+            elif ID_RE.match(ref):
+                kind = "ref"
+            else:
+                raise InlineError(i, f"cross-reference '[[{ref}]]' is neither an ID (lowercase) "
+                                     "nor a State or participant code (uppercase, e.g. [[COL]])")
             flush()
-            out.append(Tok("ref", ref, offset=i))
+            out.append(Tok(kind, ref, offset=i))
             i = j + 2
             continue
         if s.startswith("^[", i):
@@ -144,12 +153,14 @@ def _matching_bracket(s: str, i: int) -> int:
     return len(s)
 
 
-def refs(toks: tuple[Tok, ...]) -> list[Tok]:
+def refs(toks: tuple[Tok, ...], kinds: tuple[str, ...] = ("ref",)) -> list[Tok]:
+    """Reference tokens in order: cross-references to IDs (`ref`) by default; pass
+    kinds=("ref", "term") to get term references ([[COL]]) too, told apart by Tok.kind."""
     found = []
     for t in toks:
-        if t.kind == "ref":
+        if t.kind in kinds:
             found.append(t)
-        found.extend(refs(t.children))
+        found.extend(refs(t.children, kinds))
     return found
 
 
@@ -158,7 +169,7 @@ def count_notes(toks: tuple[Tok, ...]) -> int:
                for t in toks)
 
 
-def plain(toks: tuple[Tok, ...], ref_text=lambda ref: ref) -> str:
+def plain(toks: tuple[Tok, ...], ref_text=lambda ref: ref, term_text=lambda code: code) -> str:
     """Text without markup (footnotes dropped): for QA and verification."""
     parts = []
     for t in toks:
@@ -166,8 +177,10 @@ def plain(toks: tuple[Tok, ...], ref_text=lambda ref: ref) -> str:
             parts.append(t.value)
         elif t.kind == "ref":
             parts.append(ref_text(t.value))
+        elif t.kind == "term":
+            parts.append(term_text(t.value))
         elif t.kind in ("em", "strong"):
-            parts.append(plain(t.children, ref_text))
+            parts.append(plain(t.children, ref_text, term_text))
     return "".join(parts)
 
 
@@ -179,18 +192,21 @@ def escape_markdown(text: str) -> str:
     return _MD_ESCAPE.sub(r"\\\1", text)
 
 
-def to_markdown(toks: tuple[Tok, ...], ref_text) -> str:
-    """Pandoc Markdown for tokens; `ref_text(id)` gives the printed number of a reference."""
+def to_markdown(toks: tuple[Tok, ...], ref_text, term_text=lambda code: code) -> str:
+    """Pandoc Markdown for tokens; `ref_text(id)` gives the printed number of a reference,
+    `term_text(code)` the name of a State or participant."""
     out = []
     for t in toks:
         if t.kind == "text":
             out.append(escape_markdown(t.value))
         elif t.kind == "ref":
             out.append(escape_markdown(ref_text(t.value)))
+        elif t.kind == "term":
+            out.append(escape_markdown(term_text(t.value)))
         elif t.kind == "em":
-            out.append("*" + to_markdown(t.children, ref_text) + "*")
+            out.append("*" + to_markdown(t.children, ref_text, term_text) + "*")
         elif t.kind == "strong":
-            out.append("**" + to_markdown(t.children, ref_text) + "**")
+            out.append("**" + to_markdown(t.children, ref_text, term_text) + "**")
         elif t.kind == "note":
-            out.append("^[" + to_markdown(t.children, ref_text) + "]")
+            out.append("^[" + to_markdown(t.children, ref_text, term_text) + "]")
     return "".join(out)

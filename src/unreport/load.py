@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import inline
 from .errors import Collector, ContentError, Loc
-from .model import (Heading, ItemList, ListItem, Meeting, Meta, Para, Recommendation, Report,
-                    units)
+from .model import (Annex, Cell, Heading, ItemList, ListItem, Meeting, Meta, Para,
+                    Recommendation, Report, Table, Text, units)
 from .project import Project
 from .yamlsource import Value, read_text, read_yaml
 
@@ -27,14 +27,26 @@ BLOCK_KEYS = {
     "subsection": (("title",), ("content",)),
     "para": (("text",), ("list", "states")),
     "recommendation": (("text",), ()),
+    # an unnumbered paragraph: `- {id: front.note, text: ...}`; for this kind alone the kind
+    # key ('text') holds the text and 'id' the ID, and a block is a `text` only when it has no
+    # other kind key
+    "text": (("id",), ()),
+    "table": (("caption", "header", "rows"), ()),
+    "annex": (("title",), ("content", "original")),
 }
-# which heading kinds may hold which: a chapter holds sections, a section subsections
+# which kinds may hold which: a chapter holds sections, a section subsections; annexes stand
+# at the top of the body, after the chapters
 ALLOWED_INSIDE = {
     None: set(BLOCK_KEYS),
-    "chapter": {"section", "para", "recommendation"},
-    "section": {"subsection", "para", "recommendation"},
-    "subsection": {"para", "recommendation"},
+    "chapter": {"section", "para", "recommendation", "text", "table"},
+    "section": {"subsection", "para", "recommendation", "text", "table"},
+    "subsection": {"para", "recommendation", "text", "table"},
+    "annex": {"chapter", "section", "para", "recommendation", "text", "table"},
 }
+# `states:` is a list of codes, or a mapping {codes: [...], order: given | name}
+STATES_KEYS = (("codes",), ("order",))
+STATES_ORDERS = ("given", "name")
+CELL_KEYS = (("id", "text"), ())
 META_REQUIRED = ("symbol", "distribution", "date", "original", "languages", "organ", "body",
                  "title")
 META_OPTIONAL = ("job", "meeting")
@@ -181,6 +193,9 @@ class _Loader:
         for item in v.data:
             b = self.block(item, parent)
             if b is not None:
+                if out and isinstance(out[-1], Annex) and not isinstance(b, Annex):
+                    self.diag.error(b.loc, f"a {b.kind} cannot follow an annex; move the "
+                                           "annexes to the end of the body")
                 out.append(b)
         return tuple(out)
 
@@ -189,7 +204,9 @@ class _Loader:
             self.diag.error(v.loc, f"a block must be a mapping such as 'para: some.id', "
                                    f"not {_kind(v.data)}")
             return None
-        kinds = [k for k in v.data if k in BLOCK_KEYS]
+        kinds = [k for k in v.data if k in BLOCK_KEYS and k != "text"]
+        if not kinds and "text" in v.data and "id" in v.data:
+            kinds = ["text"]
         if len(kinds) != 1:
             if kinds:
                 self.diag.error(v.loc, f"a block has exactly one kind; found "
@@ -200,7 +217,9 @@ class _Loader:
                 guess = next((c[0] for c in close if c), None)
                 hint = f"; did you mean '{guess}'?" if guess else ""
                 self.diag.error(v.loc, "block has no kind: start it with one of "
-                                       f"{', '.join(BLOCK_KEYS)}{hint}")
+                                       f"{', '.join(k for k in BLOCK_KEYS if k != 'text')}, "
+                                       f"or write {{id: ..., text: ...}} for unnumbered "
+                                       f"text{hint}")
             return None
         kind = kinds[0]
         if kind not in ALLOWED_INSIDE[parent]:
@@ -208,24 +227,75 @@ class _Loader:
             self.diag.error(v.loc, f"a {kind} cannot stand {where}")
         required, optional = BLOCK_KEYS[kind]
         d = self.keys(v, required, optional, kind, extra_known=(kind,))
+        if kind == "text":
+            if "id" not in d:
+                return None
+            ident = self.ident(d["id"], "text")
+            return Text(kind, ident, d["id"].loc, text=self.text(d["text"], "text"))
         ident = self.ident(d[kind], kind)
         loc = d[kind].loc
+        if kind == "table":
+            return self.table(d, ident, loc)
+        if kind == "annex":
+            original = self.lang(d["original"], "annex original") if "original" in d else None
+            return Annex(kind, ident, loc, title=self.text(d.get("title"), "annex title"),
+                         content=self.blocks(d.get("content"), kind), original=original)
         if kind in HEADING_KINDS:
             return Heading(kind, ident, loc, title=self.text(d.get("title"), f"{kind} title"),
                            content=self.blocks(d.get("content"), kind))
         text = self.text(d.get("text"), f"{kind} text")
         if kind == "recommendation":
             return Recommendation(kind, ident, loc, text=text)
-        states, states_loc = (), None
+        states, states_loc, order = (), None, "given"
         if "states" in d:
             sv = d["states"]
             states_loc = sv.loc
-            if isinstance(sv.data, list) and sv.data:
+            if isinstance(sv.data, dict):
+                sd = self.keys(sv, *STATES_KEYS, "states")
+                if "order" in sd:
+                    order = self.text(sd["order"], "states order")
+                    if order not in STATES_ORDERS:
+                        self.diag.error(sd["order"].loc, f"states order '{order}' is not one "
+                                                         f"of {', '.join(STATES_ORDERS)}")
+                sv = sd.get("codes")  # a missing 'codes:' is reported by keys()
+            if sv is not None and isinstance(sv.data, list) and sv.data:
                 states = tuple(self.text(x, "state code") for x in sv.data)
-            else:
+            elif sv is not None:
                 self.diag.error(sv.loc, "states must be a list of codes such as [AFG, DZA]")
         return Para(kind, ident, loc, text=text, sublist=self.item_list(d.get("list")),
-                    states=states, states_loc=states_loc)
+                    states=states, states_loc=states_loc, states_order=order)
+
+    def cell(self, v: Value) -> Cell | None:
+        cd = self.keys(v, *CELL_KEYS, "table cell")
+        if cd is None or "id" not in cd:
+            return None
+        return Cell(self.ident(cd["id"], "table cell"),
+                    self.text(cd.get("text"), "table cell text"), cd["id"].loc)
+
+    def cells(self, v: Value, what: str) -> tuple[Cell, ...]:
+        if not isinstance(v.data, list) or not v.data:
+            self.diag.error(v.loc, f"{what} must be a non-empty list of cells "
+                                   "('- {id: ..., text: ...}')")
+            return ()
+        return tuple(c for c in (self.cell(x) for x in v.data) if c is not None)
+
+    def table(self, d: dict, ident: str, loc: Loc) -> Table:
+        header = self.cells(d["header"], "table header")
+        rows = []
+        rv = d["rows"]
+        if not isinstance(rv.data, list) or not rv.data:
+            self.diag.error(rv.loc, "table rows must be a non-empty list of rows, each a list "
+                                    "of cells")
+        else:
+            for row_v in rv.data:
+                row = self.cells(row_v, "a table row")
+                if header and row and len(row) != len(header):
+                    self.diag.error(row_v.loc, f"this row has {len(row)} cells but the header "
+                                               f"has {len(header)}; give every row "
+                                               f"{len(header)} cells")
+                rows.append(row)
+        return Table("table", ident, loc, caption=self.text(d.get("caption"), "table caption"),
+                     header=header, rows=tuple(rows))
 
     def item_list(self, v: Value | None) -> ItemList | None:
         if v is None:
@@ -263,6 +333,8 @@ def _kind(data) -> str:
 def check_inline(report: Report, diag: Collector) -> None:
     """Inline markup and cross-reference targets of every source text."""
     known = {u.id for u in units(report)}
+    unnumbered = {u.id: {"text": "an unnumbered text", "cell": "a table cell"}.get(u.kind)
+                  for u in units(report)}
     for unit in units(report):
         try:
             toks = inline.parse(unit.text)
@@ -275,6 +347,10 @@ def check_inline(report: Report, diag: Collector) -> None:
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 diag.error(unit.loc, f"{unit.id}: cross-reference [[{ref.value}]] points to no "
                                      f"block{hint}")
+            elif unnumbered.get(ref.value):
+                diag.error(unit.loc, f"{unit.id}: cross-reference [[{ref.value}]] points to "
+                                     f"{unnumbered[ref.value]}, which has no number; refer to "
+                                     "a numbered paragraph, heading, table or annex")
 
 
 def load_report(path: Path, project: Project) -> Report:

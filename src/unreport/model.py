@@ -74,11 +74,46 @@ class Para(Block):
     sublist: ItemList | None = None
     states: tuple[str, ...] = ()
     states_loc: Loc | None = None
+    states_order: str = "given"  # "given" | "name" (sorted by name, in style states_sort_language)
 
 
 @dataclass(frozen=True)
 class Recommendation(Block):
     text: str = ""
+
+
+@dataclass(frozen=True)
+class Text(Block):
+    """An unnumbered paragraph (front matter, notes)."""
+
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: translatable under its own ID."""
+
+    id: str
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Table(Block):
+    """A numbered table ("Table 1"): a caption, a header row and rows of cells."""
+
+    caption: str = ""
+    header: tuple[Cell, ...] = ()
+    rows: tuple[tuple[Cell, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Annex(Block):
+    """An annex ("Annex I"): own title, own paragraph numbering, optional original language."""
+
+    title: str = ""
+    content: tuple[Block, ...] = ()
+    original: str | None = None  # the annex's original language when it differs from the report's
 
 
 @dataclass(frozen=True)
@@ -106,7 +141,7 @@ def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """Every block in document order, depth first."""
     for b in blocks:
         yield b
-        if isinstance(b, Heading):
+        if isinstance(b, (Heading, Annex)):
             yield from walk(b.content)
 
 
@@ -118,6 +153,13 @@ def walk_items(lst: ItemList | None, depth: int = 0) -> Iterator[tuple[ListItem,
         yield from walk_items(item.sublist, depth + 1)
 
 
+def table_cells(table: Table) -> Iterator[Cell]:
+    """Every cell of a table, header row first, row by row."""
+    yield from table.header
+    for row in table.rows:
+        yield from row
+
+
 def units(report: Report) -> Iterator[Unit]:
     """Every translatable text of a report, in document order."""
     m = report.meta
@@ -127,10 +169,14 @@ def units(report: Report) -> Iterator[Unit]:
         if values[key]:
             yield Unit(key, values[key], m.text_locs.get(key, m.loc), "meta")
     for b in walk(report.body):
-        if isinstance(b, Heading):
+        if isinstance(b, (Heading, Annex)):
             yield Unit(b.id, b.title, b.loc, b.kind)
-        elif isinstance(b, (Para, Recommendation)):
+        elif isinstance(b, (Para, Recommendation, Text)):
             yield Unit(b.id, b.text, b.loc, b.kind)
+        elif isinstance(b, Table):
+            yield Unit(b.id, b.caption, b.loc, "table")
+            for cell in table_cells(b):
+                yield Unit(cell.id, cell.text, cell.loc, "cell")
         if isinstance(b, Para):
             for item, _depth, _lst in walk_items(b.sublist):
                 yield Unit(item.id, item.text, item.loc, "item")

@@ -2,18 +2,22 @@
 
 The result maps each ID to its ordinal (and for list items the list style and depth). It is the
 same for every language and format by construction; writers and templates only format it.
+
+Paragraphs run 1, 2, ... through the body and restart at 1 inside each annex (annex headings
+restart too); annexes (I, II) and tables (1, 2) have their own counters through the report;
+unnumbered text gets no number.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Heading, ItemList, Para, Recommendation, Report
+from .model import Annex, Heading, ItemList, Para, Recommendation, Report, Table
 
 
 @dataclass(frozen=True)
 class Number:
-    kind: str  # chapter | section | subsection | para | recommendation | item
+    kind: str  # chapter | section | subsection | para | recommendation | item | table | annex
     value: int  # 1-based ordinal
     style: str = ""  # list items: "alpha" | "decimal"
     depth: int = 0  # list items: nesting depth (0 = first level)
@@ -21,7 +25,7 @@ class Number:
 
 def number(report: Report) -> dict[str, Number]:
     numbers: dict[str, Number] = {}
-    counters = {"para": 0, "recommendation": 0}
+    counters = {"para": 0, "recommendation": 0, "table": 0, "annex": 0}
 
     def items(lst: ItemList | None, outer_styles: tuple[str, ...] = ()) -> None:
         # each list restarts at 1; its level counts only enclosing lists of the same style,
@@ -43,6 +47,14 @@ def number(report: Report) -> dict[str, Number]:
                 counters["para"] += 1
                 numbers[b.id] = Number("para", counters["para"])
                 items(b.sublist)
+            elif isinstance(b, Annex):
+                counters["annex"] += 1
+                numbers[b.id] = Number("annex", counters["annex"])
+                counters["para"] = 0  # paragraph numbering restarts inside each annex
+                blocks(b.content, {})
+            elif isinstance(b, Table):
+                counters["table"] += 1
+                numbers[b.id] = Number("table", counters["table"])
             elif isinstance(b, Recommendation):
                 counters["recommendation"] += 1
                 numbers[b.id] = Number("recommendation", counters["recommendation"])

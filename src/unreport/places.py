@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .model import Heading, Para, Report, walk_items
+from .model import Annex, Heading, Para, Report, Table, table_cells, walk_items
 from .number import Number
 from .numerals import format_number
 
 _SYSTEM = {"chapter": "roman", "section": "alpha-upper", "subsection": "arabic", "para": "arabic",
-           "recommendation": "arabic"}
+           "recommendation": "arabic", "annex": "roman", "table": "arabic"}
 
 _WORD = {"para": "paragraph"}
 
@@ -18,15 +18,26 @@ def places(report: Report, numbers: dict[str, Number]) -> dict[str, str]:
            "meta.meeting.place": "masthead, meeting place", "meta.title": "title"}
 
     def label(ident: str) -> str:
-        n = numbers[ident]
+        n = numbers.get(ident)
+        if n is None:  # unnumbered text
+            return "unnumbered text"
         return f"{_WORD.get(n.kind, n.kind)} {format_number(n.value, _SYSTEM[n.kind])}"
 
     def walk(blocks, trail):
         for b in blocks:
             here = trail + [label(b.id)]
-            out[b.id] = ", ".join(here) + (", title" if isinstance(b, Heading) else "")
-            if isinstance(b, Heading):
+            titled = isinstance(b, (Heading, Annex))
+            out[b.id] = ", ".join(here) + (", title" if titled else "") + \
+                (", caption" if isinstance(b, Table) else "")
+            if titled:
                 walk(b.content, here)
+            elif isinstance(b, Table):
+                width = len(b.header) or 1
+                for i, cell in enumerate(table_cells(b)):
+                    row, col = divmod(i, width)
+                    out[cell.id] = ", ".join(here) + \
+                        (f", header, column {col + 1}" if row == 0 else
+                         f", row {row}, column {col + 1}")
             elif isinstance(b, Para):
                 for item, depth, lst in walk_items(b.sublist):
                     n = numbers[item.id]

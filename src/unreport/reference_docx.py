@@ -111,7 +111,10 @@ def build_reference(project: Project, style: Style) -> bytes:
         pf.left_indent = Mm(spec.get("left", 0))
         pf.right_indent = Mm(spec.get("right", 0))
         pf.first_line_indent = -Mm(spec["hanging"]) if "hanging" in spec else Mm(0)
-        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if spec.get("justify") else WD_ALIGN_PARAGRAPH.LEFT
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if spec.get("justify") else \
+            getattr(WD_ALIGN_PARAGRAPH, spec.get("align", "left").upper())
+        if spec.get("page_break_before"):
+            pf.page_break_before = True
         if spec.get("keep_next"):
             pf.keep_with_next = True
         for pos in spec.get("tabs", []):

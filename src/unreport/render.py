@@ -16,12 +16,14 @@ import jinja2
 from . import inline
 from .errors import Collector, EnvironmentProblem
 from .messages import load_messages
-from .model import Para, Report
+from .model import Annex, Para, Report, Table
 from .number import Number
 from .project import Project
 from .style import Style, load_style
-from .terms import Terms, check_codes
-from .translate import FUZZY, UNTRANSLATED, Translation
+from .tables import table_markdown
+from .terms import Terms
+from .texts import EditionTexts
+from .translate import Translation
 
 
 @dataclass
@@ -64,39 +66,21 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         n = numbers[ident]
         return style.number(n.kind, n.value, n.style, n.depth)
 
-    def ref_text(ident: str) -> str:
-        n = numbers.get(ident)
-        if n is None:  # a reference to a text without a number (meta text)
-            return ident
-        return style.reference(n.kind, n.value, n.style, n.depth)
-
-    missing = []
-
-    def text_md(ident: str) -> str:
-        t = tr[ident]
-        try:
-            toks = inline.parse(t.text)
-        except inline.InlineError as exc:
-            diag.error(t.loc, f"{ident}: {exc.message}")
-            return inline.escape_markdown(t.text)
-        for ref in inline.refs(toks):
-            if ref.value not in tr.texts:
-                diag.error(t.loc, f"{ident}: cross-reference [[{ref.value}]] points to no block")
-        md = inline.to_markdown(toks, ref_text)
-        if t.status in (FUZZY, UNTRANSLATED):
-            missing.append((ident, t))
-            # Translators: draft builds: marker before a text shown in the source language
-            # because it is not translated yet, or because its source changed since
-            label = _("[Untranslated]") if t.status == UNTRANSLATED else _("[Changed]")
-            md = f"[{inline.escape_markdown(label)}]{{.draft-marker}} {md}"
-        return md
+    texts = EditionTexts(project, report, numbers, tr, style, messages, terms, diag)
+    text_md = texts.markdown
 
     def para_md(block: Para) -> str:
-        md = text_md(block.id)
-        if block.states:
-            names = check_codes(block.states, block.states_loc, terms, report.meta.date, diag)
-            md = style.inline_list(md, inline.escape_markdown(style.join(names)))
-        return md
+        return texts.markdown(block.id)
+
+    def table_md(block: Table) -> str:
+        return table_markdown(block, text_md)
+
+    def annex_original(block: Annex) -> str:
+        """"[Original: Chinese]" under an annex heading, when its language is not the report's."""
+        if not block.original or block.original == report.meta.original:
+            return ""
+        name = _(load_style(project, block.original).name)
+        return inline.escape_markdown(_("[Original: %(language)s]") % {"language": name})
 
     meta = report.meta
     mast = {
@@ -122,6 +106,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         template = env.get_template("report.md.j2")
         markdown = template.render(
             report=report, meta=meta, num=fmt_number, text=text_md, para_text=para_md,
+            table_md=table_md, annex_original=annex_original,
             meeting_line=inline.escape_markdown(meeting_line), style=style.data)
     except jinja2.TemplateError as exc:
         filename = getattr(exc, "filename", None)
@@ -130,7 +115,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         raise EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: template "
                                  f"problem: {exc}; fix the template") from None
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)
-    return Edition(report, lang, style, markdown, mast, missing)
+    return Edition(report, lang, style, markdown, mast, texts.missing)
 
 
 def barcode_text(job: str) -> str:

@@ -73,3 +73,23 @@ def check_codes(codes, loc: Loc, terms: Terms, on: dt.date, diag: Collector) -> 
             name = code
         out.append(name)
     return out
+
+
+def sort_key(name: str) -> tuple:
+    """Alphabetical order of names as printed: accents and case ignored (Côte d'Ivoire under C,
+    Türkiye under T), then the exact text to break ties deterministically."""
+    import unicodedata
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(ch))
+    return (base.casefold(), name)
+
+
+def order_codes(codes, order: str, sort_terms: Terms, on: dt.date) -> tuple:
+    """The codes in the order given, or sorted by their names in `sort_terms`' language
+    (house style `states_sort_language`: UN practice sorts by the English name in every
+    language). Codes without a name keep their place at the end, in the order given."""
+    if order != "name":
+        return tuple(codes)
+    named = [c for c in codes if sort_terms.name(c, on) is not None]
+    rest = [c for c in codes if sort_terms.name(c, on) is None]
+    return tuple(sorted(named, key=lambda c: sort_key(sort_terms.name(c, on)))) + tuple(rest)

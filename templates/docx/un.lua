@@ -8,6 +8,15 @@ local styles = {
   ["recommendation-heading"] = "H4", recommendation = "SingleTxt",
   ["body-line"] = "BodyLine", ["meeting-line"] = "MeetingLine", ["report-title"] = "ReportTitle",
 }
+-- unnumbered text, tables and annexes (the number is already in the label text)
+styles["text"] = "SingleTxt"
+styles["table-caption"] = "TableLabel"
+styles["table-title"] = "TableTitle"
+styles["annex-heading"] = "AnnexHeading"
+styles["annex-original"] = "AnnexOriginal"
+styles["annex-title"] = "AnnexTitle"
+local labelled = { ["recommendation-heading"] = true, ["table-caption"] = true,
+                   ["annex-heading"] = true }
 local items = { "ListL1", "ListL2", "ListL3" }
 local TAB = pandoc.RawInline("openxml", "<w:r><w:tab/></w:r>")
 
@@ -19,7 +28,7 @@ function Div(el)
   end
   if not style then return nil end
   local number = el.attributes.number
-  if number and cls ~= "recommendation-heading" and el.content[1] and el.content[1].content then
+  if number and not labelled[cls] and el.content[1] and el.content[1].content then
     local first = el.content[1].content
     table.insert(first, 1, TAB)
     table.insert(first, 1, pandoc.Str(number))

@@ -26,6 +26,13 @@ local simple = {
   ["report-title"] = "un-title", ["recommendation"] = "un-rec-text",
   ["recommendation-heading"] = "un-rec-heading",
 }
+simple["text"] = "un-text"
+simple["table-title"] = "un-table-title"
+simple["table"] = "un-table"
+simple["annex-original"] = "un-annex-original"
+simple["annex-title"] = "un-annex-title"
+-- labels that print a number: the number goes along as data for read-back
+local labelled = { ["table-caption"] = "un-table-caption", ["annex-heading"] = "un-annex-heading" }
 local levels = { chapter = 1, section = 2, subsection = 3 }
 
 function Div(el)
@@ -38,6 +45,8 @@ function Div(el)
     return call("un-para", str(a.number) .. ", " .. uid, el.content)
   elseif cls == "item" then
     return call("un-item", str(a.number) .. ", " .. (a.level or "0") .. ", " .. uid, el.content)
+  elseif labelled[cls] then
+    return call(labelled[cls], str(a.number or "") .. ", " .. uid, el.content)
   elseif simple[cls] then
     return call(simple[cls], uid, el.content)
   end
