@@ -28,3 +28,8 @@ def run_pandoc(markdown: str, to: str, args: list[str], epoch: int) -> bytes:
         raise EnvironmentProblem(f"pandoc failed converting to {to}: "
                                  f"{proc.stderr.decode('utf-8', 'replace').strip()}")
     return proc.stdout
+
+
+def lua_filters(main) -> list[str]:
+    """pandoc arguments: the format's shared draft-marker filter beside `main`, then `main`."""
+    return ["--lua-filter", str(main.parent / "draft-marker.lua"), "--lua-filter", str(main)]

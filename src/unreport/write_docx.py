@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt
 
 from .barcode39 import code39_modules
 from .output import normalise_zip
-from .pandoc import run_pandoc
+from .pandoc import lua_filters, run_pandoc
 from .project import Project
 from .reference_docx import build_reference, load_design
 from .render import Edition
@@ -49,7 +49,7 @@ class DocxWriter:
     def write(self, edition: Edition) -> bytes:
         ref = self.reference(edition)
         raw = run_pandoc(edition.markdown, "docx",
-                         ["--reference-doc", str(ref), "--lua-filter", str(self.lua)],
+                         ["--reference-doc", str(ref), *lua_filters(self.lua)],
                          epoch_of(edition.report.meta.date))
         doc = Document(io.BytesIO(raw))
         m = edition.masthead

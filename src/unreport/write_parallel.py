@@ -18,11 +18,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .errors import EnvironmentProblem
 from .output import normalise_zip
-from .pandoc import run_pandoc
+from .pandoc import lua_filters, run_pandoc
 from .parallel import ParallelDoc
-from .write_pdf import FONT_PACKAGES, epoch_of
+from .write_pdf import epoch_of
 
 NUMBER_WIDTH_MM = 10
 
@@ -35,7 +34,7 @@ class ParallelDocxWriter:
     def write(self, doc: ParallelDoc) -> bytes:
         ref = self.docx.reference(doc)
         raw = run_pandoc(doc.markdown, "docx",
-                         ["--reference-doc", str(ref), "--lua-filter", str(self.lua)],
+                         ["--reference-doc", str(ref), *lua_filters(self.lua)],
                          epoch_of(doc.report.meta.date))
         d = Document(io.BytesIO(raw))
         for section in d.sections:
@@ -108,7 +107,7 @@ class ParallelPdfWriter:
 
     def typst_source(self, doc: ParallelDoc) -> str:
         body = run_pandoc(doc.markdown, "typst",
-                          ["--lua-filter", str(self.design / "parallel.lua"), "--wrap=preserve"],
+                          [*lua_filters(self.design / "parallel.lua"), "--wrap=preserve"],
                           epoch_of(doc.report.meta.date))
         return ('#import "/typst/parallel.typ": *\n#show: un-parallel-document\n\n'
                 + body.decode("utf-8"))
@@ -123,19 +122,5 @@ class ParallelPdfWriter:
         return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True)}
 
     def write(self, doc: ParallelDoc) -> bytes:
-        pdf = self.pdf
-        source = self.typst_source(doc)
-        with pdf.lock:
-            try:
-                result, warnings = pdf.compiler.compile_with_warnings(
-                    input=source.encode("utf-8"), format="pdf",
-                    sys_inputs=self.inputs(doc), timestamp=epoch_of(doc.report.meta.date))
-            except pdf.typst.TypstError as exc:
-                raise EnvironmentProblem(f"typst could not compile the parallel document "
-                                         f"{doc.name}: {exc.message} "
-                                         f"({'; '.join(exc.hints)})") from None
-        for w in warnings:
-            if "font" in w.message.lower():
-                raise EnvironmentProblem(f"missing font for {doc.name}: {w.message}. Install it "
-                                         f"({FONT_PACKAGES})")
-        return result
+        return self.pdf.compile_source(self.typst_source(doc), self.inputs(doc),
+                                       doc.report.meta.date, f"the parallel document {doc.name}")

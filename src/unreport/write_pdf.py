@@ -9,7 +9,7 @@ import threading
 
 from .barcode39 import code39_modules
 from .errors import EnvironmentProblem
-from .pandoc import run_pandoc
+from .pandoc import lua_filters, run_pandoc
 from .project import Project
 from .render import Edition
 
@@ -40,7 +40,7 @@ class PdfWriter:
 
     def typst_source(self, edition: Edition) -> str:
         body = run_pandoc(edition.markdown, "typst",
-                          ["--lua-filter", str(self.design / "un.lua"), "--wrap=preserve"],
+                          [*lua_filters(self.design / "un.lua"), "--wrap=preserve"],
                           epoch_of(edition.report.meta.date))
         return ('#import "/typst/un.typ": *\n#show: un-document\n\n' + body.decode("utf-8"))
 
@@ -56,9 +56,10 @@ class PdfWriter:
             data["barcode_modules"] = code39_modules(data["barcode"].strip("*"))
         return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True)}
 
-    def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):
-        kwargs = dict(format=fmt, sys_inputs=self.edition_inputs(edition),
-                      timestamp=epoch_of(edition.report.meta.date))
+    def compile_source(self, source: str, inputs: dict[str, str], when: dt.date, what: str,
+                       fmt: str = "pdf", ppi: float | None = None):
+        """Compile Typst source with the shared compiler; font warnings are errors."""
+        kwargs = dict(format=fmt, sys_inputs=inputs, timestamp=epoch_of(when))
         if ppi:
             kwargs["ppi"] = ppi
         with self.lock:
@@ -66,15 +67,18 @@ class PdfWriter:
                 result, warnings = self.compiler.compile_with_warnings(
                     input=source.encode("utf-8"), **kwargs)
             except self.typst.TypstError as exc:
-                raise EnvironmentProblem(f"typst could not compile the {edition.lang} edition of "
-                                         f"{edition.report.id}: {exc.message} "
+                raise EnvironmentProblem(f"typst could not compile {what}: {exc.message} "
                                          f"({'; '.join(exc.hints)})") from None
         for w in warnings:
             if "font" in w.message.lower():
-                raise EnvironmentProblem(f"missing font for the {edition.lang} edition: "
-                                         f"{w.message}. Install it ({FONT_PACKAGES}; macOS and "
-                                         "Windows ship their own CJK and Times fonts)")
+                raise EnvironmentProblem(f"missing font for {what}: {w.message}. Install it "
+                                         f"({FONT_PACKAGES}; macOS and Windows ship their own "
+                                         "CJK and Times fonts)")
         return result
+
+    def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):
+        return self.compile_source(source, self.edition_inputs(edition), edition.report.meta.date,
+                                   f"the {edition.lang} edition of {edition.report.id}", fmt, ppi)
 
     def write(self, edition: Edition) -> bytes:
         return self.compile(self.typst_source(edition), edition)

@@ -43,9 +43,3 @@ function Div(el)
     { head(el.attributes.left or ""), head(el.attributes.right or "") }, rows)
   return pandoc.utils.from_simple_table(simple)
 end
-
-function Span(el)
-  if el.classes:includes("draft-marker") then
-    return pandoc.Span(el.content, pandoc.Attr("", {}, { ["custom-style"] = "DraftMarker" }))
-  end
-end

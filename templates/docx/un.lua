@@ -35,9 +35,3 @@ function Div(el)
   end
   return pandoc.Div(el.content, pandoc.Attr("", {}, { ["custom-style"] = style }))
 end
-
-function Span(el)
-  if el.classes:includes("draft-marker") then
-    return pandoc.Span(el.content, pandoc.Attr("", {}, { ["custom-style"] = "DraftMarker" }))
-  end
-end

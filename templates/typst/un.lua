@@ -51,12 +51,3 @@ function Div(el)
     return call(simple[cls], uid, el.content)
   end
 end
-
-function Span(el)
-  if el.classes:includes("draft-marker") then
-    local out = { pandoc.RawInline("typst", "#un-draft-marker[") }
-    for _, i in ipairs(el.content) do table.insert(out, i) end
-    table.insert(out, pandoc.RawInline("typst", "]"))
-    return out
-  end
-end
