@@ -33,6 +33,7 @@ class Options:
     formats: tuple[str, ...] = FORMATS
     strict: bool = False
     jobs: int = 0
+    cache: bool = True  # False: rebuild every output (--no-cache)
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Plan:
     reports: list[tuple[Report, dict[str, Number]]] = field(default_factory=list)
     editions: list[Edition] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    up_to_date: int = 0  # outputs not rebuilt: their inputs did not change
 
 
 def load_all(project: Project, opts: Options) -> list[tuple[Report, dict[str, Number]]]:
@@ -93,27 +95,47 @@ def output_name(edition: Edition, fmt: str) -> str:
 
 def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None = None
               ) -> list[Path]:
-    from .write_docx import DocxWriter
-    from .write_pdf import PdfWriter
+    """Run the (edition, format) jobs whose inputs changed on one worker pool; returns the
+    outputs written (the others were up to date: see cache.py)."""
+    from .cache import Cache, edition_key
+    from .progress import Progress
     out_dir = out_dir or project.output_dir
+    cache = Cache.load(out_dir, enabled=opts.cache)
+    jobs = []
+    for e in plan.editions:
+        for fmt in opts.formats:
+            path = out_dir / output_name(e, fmt)
+            key = edition_key(cache, project, e, fmt)
+            if not cache.fresh(path, key):
+                jobs.append((e, fmt, path, key))
+    plan.up_to_date = len(plan.editions) * len(opts.formats) - len(jobs)
     writers = {}
-    if "docx" in opts.formats:
+    if any(fmt == "docx" for _e, fmt, _p, _k in jobs):
+        from .write_docx import DocxWriter
         writers["docx"] = DocxWriter(project)
-    if "pdf" in opts.formats:
+    if any(fmt == "pdf" for _e, fmt, _p, _k in jobs):
+        from .write_pdf import PdfWriter
         writers["pdf"] = PdfWriter(project)
-    jobs = [(e, fmt) for e in plan.editions for fmt in opts.formats]
     workers = opts.jobs or os.cpu_count() or 1
+    progress = Progress(len(jobs))
+
+    def run(job):
+        data = writers[job[1]].write(job[0])
+        progress.done(job[2].name)
+        return data
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda j: writers[j[1]].write(j[0]), jobs))
+            results = list(pool.map(run, jobs))
     finally:
+        progress.close()
         if "docx" in writers:
             writers["docx"].close()
     written = []
-    for (edition, fmt), data in zip(jobs, results):
-        path = out_dir / output_name(edition, fmt)
+    for (_edition, _fmt, path, key), data in zip(jobs, results):
         write_atomic(path, data)
+        cache.record(path, key, data)
         written.append(path)
+    cache.save()
     return written
 
 

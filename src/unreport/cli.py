@@ -36,6 +36,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, help="parallel writers (default: cores)")
     p.add_argument("--output", type=Path, default=None, metavar="DIR",
                    help="where outputs go (default: output/ in the project)")
+    p.add_argument("--no-cache", action="store_true", help="rebuild every output, even those "
+                   "whose inputs did not change")
+    p.add_argument("--watch", action="store_true", help="build, then rebuild what changed "
+                   "whenever content, locales or templates are saved (Ctrl-C stops)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
@@ -66,10 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args, project: Project) -> int:
-    from .build import Options, build, gather
+    from .build import Options
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
                    formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
-                   jobs=args.jobs)
+                   jobs=args.jobs, cache=not args.no_cache)
     if not project.report_paths(opts.report_glob):
         print(f"error: no report matches '{opts.report_glob}' in {project.content_dir}",
               file=sys.stderr)
@@ -80,6 +84,14 @@ def run(args, project: Project) -> int:
     if args.command == "status":
         from .status import run_status
         return run_status(project, opts)
+    if args.watch:
+        from .watch import watch
+        return watch(project, lambda: run_once(args, project, opts))
+    return run_once(args, project, opts)
+
+
+def run_once(args, project: Project, opts) -> int:
+    from .build import build, gather
     start = time.perf_counter()
     if args.command == "check":
         plan = gather(project, opts)
@@ -90,7 +102,8 @@ def run(args, project: Project) -> int:
     _print_warnings(plan)
     for path in written:
         print(f"wrote {project.rel(path)}")
-    print(f"built {len(written)} file(s) in {time.perf_counter() - start:.2f} s")
+    fresh = f", {plan.up_to_date} up to date" if plan.up_to_date else ""
+    print(f"built {len(written)} file(s){fresh} in {time.perf_counter() - start:.2f} s")
     return 0
 
 
