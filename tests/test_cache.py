@@ -112,3 +112,32 @@ def test_pdf_rebuilt_when_typst_template_changes(tmp_path, capsys):
     typ.write_text(typ.read_text(encoding="utf-8") + "\n// edited\n", encoding="utf-8")
     assert build(project, out, capsys, "--format", "pdf") == [pdf]
     assert "Recommendation 1" in pdf_text(out / pdf)
+
+
+def test_noop_run_repeats_the_warnings_and_reads_no_content(tmp_path, capsys):
+    """A draft build's warnings are shown again by the no-op rebuild, which does not even parse
+    the content (a file that is unchanged is not read as YAML)."""
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", ROOT / "content" / f"{REPORT}.yaml")
+    po = project / "locales" / "zh" / f"{REPORT}.po"
+    po.write_text(re.sub(r'msgstr "依照联合国.*"', 'msgstr ""', po.read_text("utf-8")), "utf-8")
+    out = tmp_path / "out"
+    args = ["--root", str(project), "--output", str(out), "--format", "docx", "--lang", "zh"]
+    assert main(args) == 0
+    first = capsys.readouterr()
+    assert "intro.mandate: not translated" in first.err and "wrote" in first.out
+    import unreport.build as load  # where the build looks load_report up
+    calls = []
+    original = load.load_report
+    load.load_report = lambda *a, **k: calls.append(a) or original(*a, **k)
+    try:
+        assert main(args) == 0
+    finally:
+        load.load_report = original
+    second = capsys.readouterr()
+    assert "intro.mandate: not translated" in second.err
+    assert "wrote" not in second.out and "1 up to date" in second.out
+    assert calls == []
+    # --strict is another run: it does the work and fails on the same entry
+    assert main(args + ["--strict"]) == 1
+    assert "(--strict)" in capsys.readouterr().err

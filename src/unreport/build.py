@@ -140,8 +140,17 @@ def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None 
 
 
 def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
+    from .cache import record_run, unchanged_run
+    out_dir = project.output_dir
+    key, last = unchanged_run(project, opts, out_dir)
+    if last is not None:  # nothing changed since the same run: read nothing, write nothing
+        return Plan(warnings=list(last["warnings"]), up_to_date=len(last["outputs"])), []
     plan = gather(project, opts)
-    return plan, write_all(project, plan, opts)
+    written = write_all(project, plan, opts, out_dir)
+    record_run(project, opts, out_dir, key,
+               [output_name(e, f) for e in plan.editions for f in opts.formats],
+               [str(w) for w in plan.warnings])
+    return plan, written
 
 
 __all__ = ["build", "gather", "Options", "load_style"]

@@ -104,25 +104,28 @@ def reset() -> None:
 
 
 class Cache:
-    def __init__(self, path: Path, entries: dict | None = None, enabled: bool = True):
+    def __init__(self, path: Path, entries: dict | None = None, enabled: bool = True,
+                 runs: dict | None = None):
         self.path = Path(path)
         self.entries: dict[str, dict] = dict(entries or {})
-        self.loaded = dict(self.entries)
+        self.runs: dict[str, dict] = dict(runs or {})
+        self.loaded = (dict(self.entries), dict(self.runs))
         self.enabled = enabled
         self._digests: dict[Path, str] = {}
 
     @classmethod
     def load(cls, out_dir: Path, enabled: bool = True) -> "Cache":
         path = Path(out_dir) / CACHE_NAME
-        entries = {}
+        entries, runs = {}, {}
         if enabled:
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 if data.get("format") == FORMAT and isinstance(data.get("outputs"), dict):
                     entries = data["outputs"]
+                    runs = data.get("runs") if isinstance(data.get("runs"), dict) else {}
             except (OSError, ValueError, AttributeError):
                 entries = {}  # no cache or an unreadable one: build everything
-        return cls(path, entries, enabled)
+        return cls(path, entries, enabled, runs)
 
     def _file(self, path: Path) -> str:
         path = Path(path)
@@ -153,18 +156,24 @@ class Cache:
         entry = self.entries.get(Path(output).name)
         if not entry or entry.get("key") != key:
             return False
-        return file_digest(output) == entry.get("sha256")
+        return self.intact(output)
+
+    def intact(self, output: Path) -> bool:
+        """True when `output` still holds the bytes this cache recorded for it."""
+        entry = self.entries.get(Path(output).name)
+        return bool(entry) and file_digest(output) == entry.get("sha256")
 
     def record(self, output: Path, key: str, data: bytes) -> None:
         self.entries[Path(output).name] = {"key": key, "sha256": _sha(data)}
 
     def save(self) -> None:
         """Write the cache (atomically, deterministically); untouched when nothing changed."""
-        if not self.enabled or self.entries == self.loaded:
+        if not self.enabled or (self.entries, self.runs) == self.loaded:
             return
-        text = json.dumps({"format": FORMAT, "outputs": self.entries}, indent=1, sort_keys=True)
+        text = json.dumps({"format": FORMAT, "outputs": self.entries, "runs": self.runs},
+                          indent=1, sort_keys=True, ensure_ascii=False)
         write_atomic(self.path, (text + "\n").encode("utf-8"))
-        self.loaded = dict(self.entries)
+        self.loaded = (dict(self.entries), dict(self.runs))
 
 
 def edition_files(project, edition) -> list[Path]:
@@ -189,3 +198,43 @@ def edition_key(cache: Cache, project, edition, fmt: str) -> str:
                json.dumps(edition.masthead, sort_keys=True, ensure_ascii=False, default=str),
                json.dumps(edition.style.data, sort_keys=True, ensure_ascii=False, default=str)]
     return cache.key(derived, edition_files(project, edition), fonts=(fmt == "pdf"))
+
+
+# ---- whole runs: a no-op rebuild reads no content at all ---------------------------------------
+def run_name(opts) -> str:
+    """The selection a run builds (reports, languages, formats, strictness)."""
+    return json.dumps([opts.report_glob, sorted(opts.langs), sorted(opts.formats),
+                       bool(opts.strict)])
+
+
+def run_key(cache: Cache, project) -> str:
+    """Every file the run could read: content, locales and templates (by content), with the
+    code, tool versions and fonts."""
+    files = [p for p in sorted(project.content_dir.glob("*.yaml"))]
+    files += tree_files(project.locales_dir) + tree_files(project.templates_dir)
+    return cache.key([str(project.root)], files, fonts=True)
+
+
+def unchanged_run(project, opts, out_dir: Path) -> tuple[str | None, dict | None]:
+    """(the run's key, what the last identical run recorded) when no input changed since that
+    run and its outputs are as it wrote them; (key, None) when the run must be done."""
+    cache = Cache.load(out_dir, enabled=opts.cache)
+    if not cache.enabled:
+        return None, None
+    key = run_key(cache, project)
+    last = cache.runs.get(run_name(opts))
+    if not last or last.get("key") != key:
+        return key, None
+    if not all(cache.intact(Path(out_dir) / name) for name in last.get("outputs", [])):
+        return key, None
+    return key, last
+
+
+def record_run(project, opts, out_dir: Path, key: str | None, outputs: list[str],
+               warnings: list[str]) -> None:
+    if key is None:
+        return
+    cache = Cache.load(out_dir, enabled=opts.cache)
+    cache.runs[run_name(opts)] = {"key": key, "outputs": sorted(outputs),
+                                  "warnings": list(warnings)}
+    cache.save()
