@@ -137,8 +137,9 @@ def floor_markdown(blocks: list[tuple[str, str]]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Run one process; (wall seconds, peak RSS in MB)."""
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, float]:
+    """Run one process; (wall seconds, peak RSS in MB, CPU seconds: user + system, its own
+    child processes included)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -150,14 +151,14 @@ def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(map(str, cmd))} failed ({proc.returncode}):\n"
                  f"{err.decode(errors='replace')}{out.decode(errors='replace')[-2000:]}")
-    return wall, usage.ru_maxrss // 1024
+    return wall, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
-def floor(work: Path, plain: dict) -> tuple[float, int]:
+def floor(work: Path, plain: dict) -> tuple[float, int, float]:
     """Bare toolchain: per language, pandoc -> DOCX, pandoc -> Typst, typst -> PDF."""
     from unreport.pandoc import pandoc_path
     pandoc = pandoc_path()
-    total, peak = 0.0, 0
+    total, peak, cpu = 0.0, 0, 0.0
     for lang in ("en", "zh"):
         md = work / f"floor.{lang}.md"
         md.write_text(floor_markdown(plain[lang]), "utf-8")
@@ -169,10 +170,11 @@ def floor(work: Path, plain: dict) -> tuple[float, int]:
              str(work / f"floor.{lang}.pdf"), str(work)],
         ]
         for cmd in steps:
-            wall, rss = run(cmd)
+            wall, rss, used = run(cmd)
             total += wall
+            cpu += used
             peak = max(peak, rss)
-    return total, peak
+    return total, peak, cpu
 
 
 def bench_size(n: int, reps: int, jobs: int) -> dict:
@@ -240,19 +242,20 @@ def main() -> int:
     sizes = [100] if args.quick else args.paragraphs
     print(f"machine: {machine()}")
     print(f"{'paragraphs':>10} {'full s':>8} {'floor s':>8} {'full/floor':>10} {'no-op s':>8} "
-          f"{'no-op/full':>10} {'peak MB':>8} {'floor MB':>8} {'full ms/para':>12}")
+          f"{'no-op/full':>10} {'peak MB':>8} {'floor MB':>8} {'full ms/para':>12} "
+          f"{'full cpu s':>10} {'floor cpu s':>11}")
     for n in sizes:
         r = bench_size(n, 1 if args.quick else args.reps, args.jobs)
         full, fl, noop = r["full"], r["floor"], r["noop"]
         print(f"{n:>10} {full[0]:>8.2f} {fl[0]:>8.2f} {full[0] / fl[0]:>10.2f} {noop[0]:>8.2f} "
               f"{noop[0] / full[0]:>10.1%} {max(full[1], noop[1]):>8} {fl[1]:>8} "
-              f"{1000 * full[0] / n:>12.2f}", flush=True)
+              f"{1000 * full[0] / n:>12.2f} {full[2]:>10.2f} {fl[2]:>11.2f}", flush=True)
     ex = ROOT / "content"
     if ex.is_dir() and any(ex.glob("*.yaml")):
         with tempfile.TemporaryDirectory(prefix="unreport-bench-") as tmp:
-            wall, rss = run([sys.executable, str(ROOT / "build.py"), "--root", str(ROOT),
-                             "--output", tmp])
-            noop, _ = run([sys.executable, str(ROOT / "build.py"), "--root", str(ROOT),
+            wall, rss, _cpu = run([sys.executable, str(ROOT / "build.py"), "--root", str(ROOT),
+                                   "--output", tmp])
+            noop, _, _ = run([sys.executable, str(ROOT / "build.py"), "--root", str(ROOT),
                            "--output", tmp])
         print(f"example report ({', '.join(p.stem for p in sorted(ex.glob('*.yaml')))}): "
               f"cold {wall:.2f} s, no-op {noop:.2f} s, peak {rss} MB")

@@ -13,6 +13,8 @@ from .pandoc import run_pandoc
 from .project import Project
 from .render import Edition
 
+_SHARED: dict = {}
+_SHARED_LOCK = threading.Lock()
 FONT_PACKAGES = "Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-liberation2"
 
 
@@ -33,6 +35,19 @@ class PdfWriter:
         self.typst = typst
         self.compiler = typst.Compiler(root=str(self.root))
         self.lock = threading.Lock()
+
+    @classmethod
+    def shared(cls, project: Project) -> "PdfWriter":
+        """The writer of this process for `project`: its compiler scanned the fonts once and is
+        reused by every later build (watch mode); a new one when the fonts installed change."""
+        from .cache import fonts_version
+        key = (project, fonts_version())
+        with _SHARED_LOCK:
+            writer = _SHARED.get(key)
+            if writer is None:
+                _SHARED.clear()
+                writer = _SHARED[key] = cls(project)
+            return writer
 
     def typst_source(self, edition: Edition) -> str:
         body = run_pandoc(edition.markdown, "typst",
