@@ -116,10 +116,8 @@ def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None 
     if any(fmt == "pdf" for _e, fmt, _p, _k in jobs):
         from .write_pdf import PdfWriter
         writers["pdf"] = PdfWriter.shared(project)
-    # PDF jobs first (they are the longest); typst compiles one document at a time, so a PDF
-    # job waiting for the compiler gets an extra thread instead of idling one of N workers
-    jobs.sort(key=lambda j: j[1] != "pdf")
-    workers = (opts.jobs or os.cpu_count() or 1) + ("pdf" in writers)
+    jobs.sort(key=lambda j: j[1] != "pdf")  # the longest jobs first
+    workers = opts.jobs or os.cpu_count() or 1
     progress = Progress(len(jobs))
 
     def run(job):

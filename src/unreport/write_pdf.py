@@ -23,7 +23,7 @@ def epoch_of(d: dt.date) -> int:
 
 
 class PdfWriter:
-    """One typst.Compiler for the whole run (font scan once); compiles are serialised."""
+    """One font scan per process; typst compilers sharing it, one per concurrent compile."""
 
     def __init__(self, project: Project):
         import typst
@@ -33,7 +33,10 @@ class PdfWriter:
             raise EnvironmentProblem(f"{project.rel(self.root / 'un.typ')}: error: the Typst page "
                                      "design is missing; restore templates/typst/")
         self.typst = typst
-        self.compiler = typst.Compiler(root=str(self.root))
+        # the system fonts are scanned once; every compiler of this writer shares the scan, so
+        # editions compile in parallel without scanning again
+        self.fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
+        self.free: list = []  # idle compilers (one per concurrent compile, kept for reuse)
         self.lock = threading.Lock()
 
     @classmethod
@@ -48,6 +51,26 @@ class PdfWriter:
                 _SHARED.clear()
                 writer = _SHARED[key] = cls(project)
             return writer
+
+    def acquire(self):
+        """A compiler no other thread is using (a typst.Compiler is not shared between
+        concurrent compiles)."""
+        with self.lock:
+            if self.free:
+                return self.free.pop()
+        return self.typst.Compiler(root=str(self.root), font_paths=self.fonts,
+                                   ignore_system_fonts=True)
+
+    def release(self, compiler) -> None:
+        with self.lock:
+            self.free.append(compiler)
+
+    @property
+    def compiler(self):
+        """A compiler for single-threaded callers (kept for reuse)."""
+        compiler = self.acquire()
+        self.release(compiler)
+        return compiler
 
     def typst_source(self, edition: Edition) -> str:
         body = run_pandoc(edition.markdown, "typst",
@@ -71,14 +94,16 @@ class PdfWriter:
                       timestamp=epoch_of(edition.report.meta.date))
         if ppi:
             kwargs["ppi"] = ppi
-        with self.lock:
-            try:
-                result, warnings = self.compiler.compile_with_warnings(
-                    input=source.encode("utf-8"), **kwargs)
-            except self.typst.TypstError as exc:
-                raise EnvironmentProblem(f"typst could not compile the {edition.lang} edition of "
-                                         f"{edition.report.id}: {exc.message} "
-                                         f"({'; '.join(exc.hints)})") from None
+        compiler = self.acquire()
+        try:
+            result, warnings = compiler.compile_with_warnings(
+                input=source.encode("utf-8"), **kwargs)
+        except self.typst.TypstError as exc:
+            raise EnvironmentProblem(f"typst could not compile the {edition.lang} edition of "
+                                     f"{edition.report.id}: {exc.message} "
+                                     f"({'; '.join(exc.hints)})") from None
+        finally:
+            self.release(compiler)
         for w in warnings:
             if "font" in w.message.lower():
                 raise EnvironmentProblem(f"missing font for the {edition.lang} edition: "
