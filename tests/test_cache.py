@@ -141,3 +141,18 @@ def test_noop_run_repeats_the_warnings_and_reads_no_content(tmp_path, capsys):
     # --strict is another run: it does the work and fails on the same entry
     assert main(args + ["--strict"]) == 1
     assert "(--strict)" in capsys.readouterr().err
+
+
+def test_no_cache_build_still_records_so_the_next_build_is_incremental(project, capsys):
+    out = project / "output"
+    edit(project / "locales" / "zh" / f"{REPORT}.po", 'msgstr "按照联合国', 'msgstr "根据联合国')
+    assert build(project, out, capsys, "--format", "docx", "--no-cache") == [EN, ZH]
+    assert build(project, out, capsys, "--format", "docx") == []
+
+
+def test_unreadable_cache_means_build_everything(project, capsys):
+    out = project / "output"
+    (out / ".unreport-cache.json").write_text("{not json", encoding="utf-8")
+    assert build(project, out, capsys, "--format", "docx") == [EN, ZH]
+    assert json.loads((out / ".unreport-cache.json").read_text())["outputs"]
+    assert build(project, out, capsys, "--format", "docx") == []

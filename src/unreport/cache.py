@@ -110,21 +110,21 @@ class Cache:
         self.entries: dict[str, dict] = dict(entries or {})
         self.runs: dict[str, dict] = dict(runs or {})
         self.loaded = (dict(self.entries), dict(self.runs))
-        self.enabled = enabled
+        self.enabled = enabled  # False (--no-cache): nothing counts as fresh; still recorded
         self._digests: dict[Path, str] = {}
 
     @classmethod
     def load(cls, out_dir: Path, enabled: bool = True) -> "Cache":
         path = Path(out_dir) / CACHE_NAME
         entries, runs = {}, {}
-        if enabled:
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-                if data.get("format") == FORMAT and isinstance(data.get("outputs"), dict):
-                    entries = data["outputs"]
-                    runs = data.get("runs") if isinstance(data.get("runs"), dict) else {}
-            except (OSError, ValueError, AttributeError):
-                entries = {}  # no cache or an unreadable one: build everything
+        # read even with --no-cache, so that the entries of the other outputs are kept
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and isinstance(data.get("outputs"), dict):
+                entries = data["outputs"]
+                runs = data.get("runs") if isinstance(data.get("runs"), dict) else {}
+        except (OSError, ValueError, AttributeError):
+            entries, runs = {}, {}  # no cache or an unreadable one: build everything
         return cls(path, entries, enabled, runs)
 
     def _file(self, path: Path) -> str:
@@ -168,7 +168,7 @@ class Cache:
 
     def save(self) -> None:
         """Write the cache (atomically, deterministically); untouched when nothing changed."""
-        if not self.enabled or (self.entries, self.runs) == self.loaded:
+        if (self.entries, self.runs) == self.loaded:
             return
         text = json.dumps({"format": FORMAT, "outputs": self.entries, "runs": self.runs},
                           indent=1, sort_keys=True, ensure_ascii=False)
@@ -219,9 +219,9 @@ def unchanged_run(project, opts, out_dir: Path) -> tuple[str | None, dict | None
     """(the run's key, what the last identical run recorded) when no input changed since that
     run and its outputs are as it wrote them; (key, None) when the run must be done."""
     cache = Cache.load(out_dir, enabled=opts.cache)
-    if not cache.enabled:
-        return None, None
     key = run_key(cache, project)
+    if not cache.enabled:
+        return key, None
     last = cache.runs.get(run_name(opts))
     if not last or last.get("key") != key:
         return key, None
