@@ -116,8 +116,10 @@ def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None 
     if any(fmt == "pdf" for _e, fmt, _p, _k in jobs):
         from .write_pdf import PdfWriter
         writers["pdf"] = PdfWriter.shared(project)
-    jobs.sort(key=lambda j: j[1] != "pdf")  # the longest jobs first
-    workers = opts.jobs or os.cpu_count() or 1
+    # the longest (PDF) jobs first; typst compiles in this process holding the GIL, so one
+    # thread more than N keeps N pandoc processes busy while a PDF compiles
+    jobs.sort(key=lambda j: j[1] != "pdf")
+    workers = (opts.jobs or os.cpu_count() or 1) + ("pdf" in writers)
     progress = Progress(len(jobs))
 
     def run(job):
