@@ -70,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args, project: Project) -> int:
+    if args.command == "build" and not (args.watch or args.no_cache) and \
+            project.report_paths(args.report) and _up_to_date(args, project):
+        return 0
     from .build import Options
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
                    formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
@@ -105,6 +108,25 @@ def run_once(args, project: Project, opts) -> int:
     fresh = f", {plan.up_to_date} up to date" if plan.up_to_date else ""
     print(f"built {len(written)} file(s){fresh} in {time.perf_counter() - start:.2f} s")
     return 0
+
+
+def _up_to_date(args, project: Project) -> bool:
+    """Nothing changed since the same build: say so before even importing the pipeline."""
+    from types import SimpleNamespace
+
+    from .cache import unchanged_run
+    start = time.perf_counter()
+    selection = SimpleNamespace(report_glob=args.report, langs=tuple(args.lang),
+                                formats=tuple(args.format) or ("docx", "pdf"),
+                                strict=args.strict, cache=True)
+    _key, last = unchanged_run(project, selection, project.output_dir)
+    if last is None:
+        return False
+    for w in last["warnings"]:
+        print(w, file=sys.stderr)
+    print(f"built 0 file(s), {len(last['outputs'])} up to date in "
+          f"{time.perf_counter() - start:.2f} s")
+    return True
 
 
 def _print_warnings(plan) -> None:
