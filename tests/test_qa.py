@@ -35,9 +35,9 @@ def test_tampered_number_is_reported_with_its_id_and_po_line(tmp_path, capsys):
     code, lines = check(project, capsys)
     line = line_of(po_path(project), 'msgctxt "intro.mandate"') + 1  # the msgid line
     assert code == 0
-    assert f"locales/zh/tr-note.po:{line}: warning: intro.mandate: number 5/3 of the source " \
+    assert f"locales/zh/tr-note.po:{line}:1: warning: intro.mandate: number 5/3 of the source " \
            "is missing from the translation" in lines
-    assert f"locales/zh/tr-note.po:{line}: warning: intro.mandate: number 5/8 in the " \
+    assert f"locales/zh/tr-note.po:{line}:1: warning: intro.mandate: number 5/8 in the " \
            "translation is not in the source" in lines
     assert len(lines) == 2
     # --strict: the same findings are errors, exit 1
@@ -58,7 +58,7 @@ def test_wrong_date_symbol_reference_and_footnote(tmp_path, capsys):
     assert "intro.mandate: document symbol CTOC/COP/WG.7/2017/1 of the source is missing" in text
     assert "intro.mandate: the source has 1 footnote(s), the translation 0" in text
     assert "intro.docs: cross-reference [[intro.mandate]] of the source is missing" in text
-    assert all(re.match(r"locales/zh/tr-note\.po:\d+: warning: ", x) for x in lines), lines
+    assert all(re.match(r"locales/zh/tr-note\.po:\d+:1: warning: ", x) for x in lines), lines
 
 
 def test_legitimate_differences_are_allowed(tmp_path, capsys):

@@ -100,7 +100,7 @@ def test_unknown_id_is_an_error_with_its_line_and_nothing_is_written(tmp_path, c
     assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 1
     err = capsys.readouterr().err.splitlines()
     line = next(i for i, x in enumerate(text.splitlines(), 1) if 'id="recs.gone"' in x)
-    assert re.fullmatch(rf"{re.escape(str(xlf))}:{line}: error: trans-unit id \"recs.gone\" is "
+    assert re.fullmatch(rf"{re.escape(str(xlf))}:{line}:1: error: trans-unit id \"recs.gone\" is "
                         r"not an ID of tr-note; .*", err[0])
     assert po_path(project).read_bytes() == before
 

@@ -33,6 +33,7 @@ class Options:
     formats: tuple[str, ...] = FORMATS
     strict: bool = False
     jobs: int = 0
+    cache: bool = True  # False: rebuild every output (--no-cache)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Plan:
     warnings: list[Diagnostic] = field(default_factory=list)
     expected: dict = field(default_factory=dict)  # (report, lang) -> [expect.Expected]
     parallels: list = field(default_factory=list)  # parallel.ParallelDoc per target language
+    up_to_date: int = 0  # outputs not rebuilt: their inputs did not change
 
 
 def load_all(project: Project, opts: Options) -> list[tuple[Report, dict[str, Number]]]:
@@ -98,27 +100,53 @@ def output_name(edition, fmt: str) -> str:
 
 def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None = None
               ) -> list[Path]:
-    from .write_docx import DocxWriter
-    from .write_pdf import PdfWriter
+    """Run the (edition, format) jobs whose inputs changed on one worker pool; returns the
+    outputs written (the others were up to date: see cache.py)."""
+    from .cache import Cache, edition_key
+    from .progress import Progress
     out_dir = out_dir or project.output_dir
     check_output_dir(out_dir, project.rel(out_dir))
+    cache = Cache.load(out_dir, enabled=opts.cache)
+    jobs = []  # (edition or parallel document, format, path, cache key) to write
+    docs = [(doc, fmt) for doc in plan.editions + plan.parallels for fmt in opts.formats]
+    for doc, fmt in docs:
+        path = out_dir / output_name(doc, fmt)
+        key = edition_key(cache, project, doc, fmt)
+        if not cache.fresh(path, key):
+            jobs.append((doc, fmt, path, key))
+    plan.up_to_date = len(docs) - len(jobs)
     writers = {}
-    if "docx" in opts.formats:
+    if any(fmt == "docx" for _e, fmt, _p, _k in jobs):
+        from .write_docx import DocxWriter
         writers["docx"] = DocxWriter(project)
-    if "pdf" in opts.formats:
-        writers["pdf"] = PdfWriter(project)
+    if any(fmt == "pdf" for _e, fmt, _p, _k in jobs):
+        from .write_pdf import PdfWriter
+        writers["pdf"] = PdfWriter.shared(project)
     review_writers = parallel_writers(writers)
-    jobs = [(e, fmt, writers[fmt]) for e in plan.editions for fmt in opts.formats] + \
-        [(p, fmt, review_writers[fmt]) for p in plan.parallels for fmt in opts.formats]
-    workers = opts.jobs or os.cpu_count() or 1
+    parallels = {id(p) for p in plan.parallels}
+    # the longest (PDF) jobs first; typst compiles in this process holding the GIL, so one
+    # thread more than N keeps N pandoc processes busy while a PDF compiles
+    jobs.sort(key=lambda j: j[1] != "pdf")
+    workers = (opts.jobs or os.cpu_count() or 1) + ("pdf" in writers)
+    progress = Progress(len(jobs))
+
+    def run(job):
+        doc, fmt, path, _key = job
+        data = (review_writers if id(doc) in parallels else writers)[fmt].write(doc)
+        progress.done(path.name)
+        return data
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda j: j[2].write(j[0]), jobs))
+            results = list(pool.map(run, jobs))
     finally:
+        progress.close()
         if "docx" in writers:
             writers["docx"].close()
-    written = [out_dir / output_name(edition, fmt) for edition, fmt, _w in jobs]
+    written = [path for _doc, _fmt, path, _key in jobs]
     write_all_atomic(list(zip(written, results)), shown=project.rel)
+    for (_doc, _fmt, path, key), data in zip(jobs, results):
+        cache.record(path, key, data)
+    cache.save()
     return written
 
 
@@ -137,8 +165,17 @@ def parallel_writers(writers: dict) -> dict:
 
 
 def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
+    from .cache import record_run, unchanged_run
+    out_dir = project.output_dir
+    key, last = unchanged_run(project, opts, out_dir)
+    if last is not None:  # nothing changed since the same run: read nothing, write nothing
+        return Plan(warnings=list(last["warnings"]), up_to_date=len(last["outputs"])), []
     plan = gather(project, opts)
-    return plan, write_all(project, plan, opts)
+    written = write_all(project, plan, opts, out_dir)
+    record_run(project, opts, out_dir, key,
+               [output_name(e, f) for e in plan.editions + plan.parallels for f in opts.formats],
+               [str(w) for w in plan.warnings])
+    return plan, written
 
 
 __all__ = ["build", "gather", "Options", "load_style"]

@@ -44,6 +44,10 @@ def parser() -> argparse.ArgumentParser:
                    help="where outputs go (default: output/ in the project)")
     p.add_argument("--min-percent", type=float, default=None, metavar="N",
                    help="status: exit 1 when a catalog is less than N%% translated")
+    p.add_argument("--no-cache", action="store_true", help="rebuild every output, even those "
+                   "whose inputs did not change")
+    p.add_argument("--watch", action="store_true", help="build, then rebuild what changed "
+                   "whenever content, locales or templates are saved (Ctrl-C stops)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
@@ -73,10 +77,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args, project: Project) -> int:
-    from .build import Options, build, gather
+    if args.command == "build" and not (args.watch or args.no_cache or args.verify) and \
+            project.report_paths(args.report) and _up_to_date(args, project):
+        return 0
+    from .build import Options
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
                    formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
-                   jobs=args.jobs)
+                   jobs=args.jobs, cache=not args.no_cache)
     if not project.report_paths(opts.report_glob):
         print(f"error: no report matches '{opts.report_glob}' in {project.content_dir}",
               file=sys.stderr)
@@ -103,6 +110,14 @@ def run(args, project: Project) -> int:
     if args.command == "preview":
         from .preview import run_preview
         return run_preview(project, opts)
+    if args.watch:
+        from .watch import watch
+        return watch(project, lambda: run_once(args, project, opts))
+    return run_once(args, project, opts)
+
+
+def run_once(args, project: Project, opts) -> int:
+    from .build import build, gather
     start = time.perf_counter()
     if args.command == "check":
         plan = gather(project, opts)
@@ -118,11 +133,32 @@ def run(args, project: Project) -> int:
     _print_warnings(plan)
     for path in written:
         print(f"wrote {project.rel(path)}")
-    print(f"built {len(written)} file(s) in {time.perf_counter() - start:.2f} s")
+    fresh = f", {plan.up_to_date} up to date" if plan.up_to_date else ""
+    print(f"built {len(written)} file(s){fresh} in {time.perf_counter() - start:.2f} s")
     if args.verify:
         from .verify_cmd import run_verify
-        return run_verify(project, plan, opts)
+        # a build that found nothing changed gathered nothing: gather to know what to expect
+        return run_verify(project, plan if plan.reports else gather(project, opts), opts)
     return 0
+
+
+def _up_to_date(args, project: Project) -> bool:
+    """Nothing changed since the same build: say so before even importing the pipeline."""
+    from types import SimpleNamespace
+
+    from .cache import unchanged_run
+    start = time.perf_counter()
+    selection = SimpleNamespace(report_glob=args.report, langs=tuple(args.lang),
+                                formats=tuple(args.format) or ("docx", "pdf"),
+                                strict=args.strict, cache=True)
+    _key, last = unchanged_run(project, selection, project.output_dir)
+    if last is None:
+        return False
+    for w in last["warnings"]:
+        print(w, file=sys.stderr)
+    print(f"built 0 file(s), {len(last['outputs'])} up to date in "
+          f"{time.perf_counter() - start:.2f} s")
+    return True
 
 
 def _print_warnings(plan) -> None:

@@ -59,6 +59,9 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text.strip())
 
 
+_SPECIAL = re.compile(r"[\[\]^*]")  # characters where an inline rule may begin or end
+
+
 def _parse(s: str, i: int, closer: str | None, in_note: bool) -> tuple[list[Tok], int]:
     out: list[Tok] = []
     buf: list[str] = []
@@ -115,8 +118,11 @@ def _parse(s: str, i: int, closer: str | None, in_note: bool) -> tuple[list[Tok]
                 continue
             if not buf:
                 start = i
-            buf.append(s[i])
-            i += 1
+            # this character and the plain run after it (no rule above can start inside it)
+            m = _SPECIAL.search(s, i + 1)
+            j = m.start() if m else len(s)
+            buf.append(s[i:j])
+            i = j
             continue
     if closer == "]":
         raise InlineError(start, "footnote '^[' is not closed; end it with ']'")

@@ -162,7 +162,7 @@ def check_translations(project: Project, plan, strict: bool = False) -> list[Dia
                 continue
             for problem in compare(src, tr):
                 (diag.error if strict else diag.warning)(
-                    Loc(display, m.lineno), f"{u.id}: {problem}" +
+                    Loc(display, m.lineno, 1), f"{u.id}: {problem}" +
                     ("; fix the translation (or the source)" if strict else ""))
     if strict and diag.errors:
         raise ContentError(diag.errors)

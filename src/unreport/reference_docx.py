@@ -7,6 +7,7 @@ which python-docx has no API for, are set in the style XML.
 
 from __future__ import annotations
 
+import functools
 import io
 import subprocess
 
@@ -24,6 +25,7 @@ from .style import Style
 from .yamlsource import read_text, read_yaml
 
 
+@functools.lru_cache(maxsize=1)
 def _pandoc_reference() -> bytes:
     proc = subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
                           capture_output=True)

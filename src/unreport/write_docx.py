@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import tempfile
 import threading
 from pathlib import Path
@@ -26,6 +27,9 @@ from .render import Edition
 from .write_pdf import epoch_of
 
 
+_REFERENCES: dict = {}  # (templates, design, style, language) -> reference.docx bytes
+
+
 class DocxWriter:
     def __init__(self, project: Project):
         self.project = project
@@ -42,9 +46,22 @@ class DocxWriter:
         with self.lock:
             if edition.lang not in self.refs:
                 path = Path(self.tmp.name) / f"reference-{edition.lang}.docx"
-                path.write_bytes(build_reference(self.project, edition.style))
+                path.write_bytes(self.reference_bytes(edition))
                 self.refs[edition.lang] = path
             return self.refs[edition.lang]
+
+    def reference_bytes(self, edition: Edition) -> bytes:
+        """The reference document, remembered by this process for the same design and style
+        (watch mode does not rebuild it when only content or translations changed)."""
+        key = (str(self.project.templates_dir), json.dumps(self.design, sort_keys=True),
+               json.dumps(edition.style.data, sort_keys=True, default=str), edition.lang)
+        data = _REFERENCES.get(key)
+        if data is None:
+            data = build_reference(self.project, edition.style)
+            if len(_REFERENCES) > 16:
+                _REFERENCES.clear()
+            _REFERENCES[key] = data
+        return data
 
     def write(self, edition: Edition) -> bytes:
         ref = self.reference(edition)

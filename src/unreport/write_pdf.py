@@ -13,6 +13,8 @@ from .pandoc import lua_filters, run_pandoc
 from .project import Project
 from .render import Edition
 
+_SHARED: dict = {}
+_SHARED_LOCK = threading.Lock()
 FONT_PACKAGES = "Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-liberation2"
 
 
@@ -21,7 +23,7 @@ def epoch_of(d: dt.date) -> int:
 
 
 class PdfWriter:
-    """One typst.Compiler for the whole run (font scan once); compiles are serialised."""
+    """One font scan per process; typst compilers sharing it, one per concurrent compile."""
 
     def __init__(self, project: Project):
         import typst
@@ -35,8 +37,44 @@ class PdfWriter:
                                      "page design is missing; restore templates/typst/")
         self.emblem = "/emblem.png" if (self.root / "emblem.png").is_file() else ""
         self.typst = typst
-        self.compiler = typst.Compiler(root=str(self.root))
+        # the system fonts are scanned once; every compiler of this writer shares the scan, so
+        # editions compile in parallel without scanning again
+        self.fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
+        self.free: list = []  # idle compilers (one per concurrent compile, kept for reuse)
         self.lock = threading.Lock()
+
+    @classmethod
+    def shared(cls, project: Project) -> "PdfWriter":
+        """The writer of this process for `project`: its compiler scanned the fonts once and is
+        reused by every later build (watch mode); a new one when the fonts installed change."""
+        from .cache import fonts_version
+        key = (project, fonts_version())
+        with _SHARED_LOCK:
+            writer = _SHARED.get(key)
+            if writer is None:
+                _SHARED.clear()
+                writer = _SHARED[key] = cls(project)
+            return writer
+
+    def acquire(self):
+        """A compiler no other thread is using (a typst.Compiler is not shared between
+        concurrent compiles)."""
+        with self.lock:
+            if self.free:
+                return self.free.pop()
+        return self.typst.Compiler(root=str(self.root), font_paths=self.fonts,
+                                   ignore_system_fonts=True)
+
+    def release(self, compiler) -> None:
+        with self.lock:
+            self.free.append(compiler)
+
+    @property
+    def compiler(self):
+        """A compiler for single-threaded callers (kept for reuse)."""
+        compiler = self.acquire()
+        self.release(compiler)
+        return compiler
 
     def typst_source(self, edition: Edition) -> str:
         body = run_pandoc(edition.markdown, "typst",
@@ -62,13 +100,15 @@ class PdfWriter:
         kwargs = dict(format=fmt, sys_inputs=inputs, timestamp=epoch_of(when))
         if ppi:
             kwargs["ppi"] = ppi
-        with self.lock:
-            try:
-                result, warnings = self.compiler.compile_with_warnings(
-                    input=source.encode("utf-8"), **kwargs)
-            except self.typst.TypstError as exc:
-                raise EnvironmentProblem(f"typst could not compile {what}: {exc.message} "
-                                         f"({'; '.join(exc.hints)})") from None
+        compiler = self.acquire()
+        try:
+            result, warnings = compiler.compile_with_warnings(
+                input=source.encode("utf-8"), **kwargs)
+        except self.typst.TypstError as exc:
+            raise EnvironmentProblem(f"typst could not compile {what}: {exc.message} "
+                                     f"({'; '.join(exc.hints)})") from None
+        finally:
+            self.release(compiler)
         for w in warnings:
             if "font" in w.message.lower():
                 raise EnvironmentProblem(f"missing font for {what}: {w.message}. Install it "

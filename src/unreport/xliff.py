@@ -101,12 +101,12 @@ def import_file(project: Project, file: Path) -> list[SyncResult]:
     results = []
     files = tree.getroot().findall(_q("file"))
     if tree.getroot().tag != _q("xliff") or not files:
-        diag.error(Loc(shown, tree.getroot().sourceline or 1), "not an XLIFF 1.2 document "
+        diag.error(Loc(shown, tree.getroot().sourceline or 1, 1), "not an XLIFF 1.2 document "
                    f"(expected <xliff xmlns=\"{NS}\"> with <file> elements)")
     for f in files:
         report_id = Path(f.get("original", "")).stem
         lang = f.get("target-language", "")
-        loc = Loc(shown, f.sourceline)
+        loc = Loc(shown, f.sourceline, 1)
         if not project.report_paths(report_id) or report_id != \
                 project.report_paths(report_id)[0].stem:
             diag.error(loc, f"<file original=\"{f.get('original')}\"> names no report in "
@@ -138,7 +138,7 @@ def _merge(project, report, lang, f, shown, diag):
     for unit in f.iter(_q("trans-unit")):
         ident = unit.get("id", "")
         if ident not in current:
-            diag.error(Loc(shown, unit.sourceline), f"trans-unit id \"{ident}\" is not an ID of "
+            diag.error(Loc(shown, unit.sourceline, 1), f"trans-unit id \"{ident}\" is not an ID of "
                        f"{report.id}; was the file exported from another version?")
             continue
         target_el = unit.find(_q("target"))

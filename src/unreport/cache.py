@@ -1,0 +1,240 @@
+"""Content-hash build cache: an output is rebuilt only when something it is made from changed.
+
+Generic at the job level: a job's key is a hash of every input the job reads (files by content,
+derived data such as the rendered Markdown, the fonts found, the tool versions and the code
+version). `output/.unreport-cache.json` maps each output's name to the key it was built from and
+the SHA-256 of the bytes written, so an output that was deleted or edited by hand is rebuilt too.
+
+    cache = Cache.load(out_dir)
+    key = cache.key(parts=[...], files=[...], fonts=True)
+    if not cache.fresh(path, key): data = build(); write_atomic(path, data); cache.record(...)
+    cache.save()
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable
+
+from .output import write_atomic
+
+CACHE_NAME = ".unreport-cache.json"
+FORMAT = 1
+# the libraries whose versions change what an output looks like
+TOOLS = ("typst", "python-docx", "lxml", "jinja2", "babel", "pyyaml", "pypandoc-binary",
+         "pillow")
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
+             "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts",
+             "C:/Windows/Fonts", "~/AppData/Local/Microsoft/Windows/Fonts")
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes ('missing' when it does not exist: its appearance is a change)."""
+    try:
+        return _sha(Path(path).read_bytes())
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return "missing"
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The package's own source and the versions of the tools it drives."""
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parent
+    for path in sorted(pkg.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(sys.version.encode())
+    for dist in TOOLS:
+        try:
+            h.update(f"{dist}={metadata.version(dist)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}=none\0".encode())
+    try:  # the pandoc binary itself (no subprocess: its size and modification time)
+        from .pandoc import pandoc_path
+        st = os.stat(pandoc_path())
+        h.update(f"pandoc={st.st_size}:{st.st_mtime_ns}\0".encode())
+    except Exception:  # noqa: BLE001 - a missing pandoc is reported by the writer, not here
+        h.update(b"pandoc=none\0")
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def fonts_version() -> str:
+    """The fonts typst can find: every font file's path, size and modification time (no scan of
+    the font files' contents)."""
+    h = hashlib.sha256()
+    for d in FONT_DIRS:
+        root = Path(os.path.expanduser(d))
+        if not root.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                p = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                h.update(f"{p}:{st.st_size}:{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def tree_files(root: Path) -> list[Path]:
+    """Every file under `root`, in a stable order."""
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def reset() -> None:
+    """Forget what was learnt about code and fonts (watch mode: each rebuild looks again)."""
+    code_version.cache_clear()
+    fonts_version.cache_clear()
+
+
+class Cache:
+    def __init__(self, path: Path, entries: dict | None = None, enabled: bool = True,
+                 runs: dict | None = None):
+        self.path = Path(path)
+        self.entries: dict[str, dict] = dict(entries or {})
+        self.runs: dict[str, dict] = dict(runs or {})
+        self.loaded = (dict(self.entries), dict(self.runs))
+        self.enabled = enabled  # False (--no-cache): nothing counts as fresh; still recorded
+        self._digests: dict[Path, str] = {}
+
+    @classmethod
+    def load(cls, out_dir: Path, enabled: bool = True) -> "Cache":
+        path = Path(out_dir) / CACHE_NAME
+        entries, runs = {}, {}
+        # read even with --no-cache, so that the entries of the other outputs are kept
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and isinstance(data.get("outputs"), dict):
+                entries = data["outputs"]
+                runs = data.get("runs") if isinstance(data.get("runs"), dict) else {}
+        except (OSError, ValueError, AttributeError):
+            entries, runs = {}, {}  # no cache or an unreadable one: build everything
+        return cls(path, entries, enabled, runs)
+
+    def _file(self, path: Path) -> str:
+        path = Path(path)
+        if path not in self._digests:
+            self._digests[path] = file_digest(path)
+        return self._digests[path]
+
+    def key(self, parts: Iterable[str | bytes] = (), files: Iterable[Path] = (),
+            fonts: bool = False) -> str:
+        """The hash of everything a job reads. `parts`: derived data (Markdown, settings);
+        `files`: input files, by content; `fonts`: whether the job's output depends on the
+        fonts installed (PDF)."""
+        h = hashlib.sha256()
+        h.update(f"unreport-cache-{FORMAT}\0{code_version()}\0".encode())
+        if fonts:
+            h.update(f"fonts={fonts_version()}\0".encode())
+        for part in parts:
+            h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+            h.update(b"\0\1")
+        for f in files:
+            h.update(f"{Path(f).as_posix()}={self._file(f)}\0".encode())
+        return h.hexdigest()
+
+    def fresh(self, output: Path, key: str) -> bool:
+        """True when `output` was built from exactly these inputs and is still as written."""
+        if not self.enabled:
+            return False
+        entry = self.entries.get(Path(output).name)
+        if not entry or entry.get("key") != key:
+            return False
+        return self.intact(output)
+
+    def intact(self, output: Path) -> bool:
+        """True when `output` still holds the bytes this cache recorded for it."""
+        entry = self.entries.get(Path(output).name)
+        return bool(entry) and file_digest(output) == entry.get("sha256")
+
+    def record(self, output: Path, key: str, data: bytes) -> None:
+        self.entries[Path(output).name] = {"key": key, "sha256": _sha(data)}
+
+    def save(self) -> None:
+        """Write the cache (atomically, deterministically); untouched when nothing changed."""
+        if (self.entries, self.runs) == self.loaded:
+            return
+        text = json.dumps({"format": FORMAT, "outputs": self.entries, "runs": self.runs},
+                          indent=1, sort_keys=True, ensure_ascii=False)
+        write_atomic(self.path, (text + "\n").encode("utf-8"))
+        self.loaded = (dict(self.entries), dict(self.runs))
+
+
+def edition_files(project, edition) -> list[Path]:
+    """The files one edition's outputs read: its content file, the templates, and the locale
+    folders of its language, its source language and its masthead language (of the catalogs
+    there, only messages.po and this report's)."""
+    report = edition.report
+    files = [project.root / report.path, *tree_files(project.templates_dir)]
+    langs = {edition.lang, report.meta.original,
+             edition.style.data.get("distribution_language") or edition.lang}
+    for lang in sorted(langs):
+        for p in tree_files(project.locales_dir / lang):
+            if p.suffix == ".po" and p.stem not in ("messages", report.id):
+                continue
+            files.append(p)
+    return files
+
+
+def edition_key(cache: Cache, project, edition, fmt: str) -> str:
+    """The key of one (report, language, format) job."""
+    derived = [fmt, edition.lang, edition.markdown,
+               json.dumps(edition.masthead, sort_keys=True, ensure_ascii=False, default=str),
+               json.dumps(edition.style.data, sort_keys=True, ensure_ascii=False, default=str)]
+    return cache.key(derived, edition_files(project, edition), fonts=(fmt == "pdf"))
+
+
+# ---- whole runs: a no-op rebuild reads no content at all ---------------------------------------
+def run_name(opts) -> str:
+    """The selection a run builds (reports, languages, formats, strictness)."""
+    return json.dumps([opts.report_glob, sorted(opts.langs), sorted(opts.formats),
+                       bool(opts.strict)])
+
+
+def run_key(cache: Cache, project) -> str:
+    """Every file the run could read: content, locales and templates (by content), with the
+    code, tool versions and fonts."""
+    files = [p for p in sorted(project.content_dir.glob("*.yaml"))]
+    files += tree_files(project.locales_dir) + tree_files(project.templates_dir)
+    return cache.key([str(project.root)], files, fonts=True)
+
+
+def unchanged_run(project, opts, out_dir: Path) -> tuple[str | None, dict | None]:
+    """(the run's key, what the last identical run recorded) when no input changed since that
+    run and its outputs are as it wrote them; (key, None) when the run must be done."""
+    cache = Cache.load(out_dir, enabled=opts.cache)
+    key = run_key(cache, project)
+    if not cache.enabled:
+        return key, None
+    last = cache.runs.get(run_name(opts))
+    if not last or last.get("key") != key:
+        return key, None
+    if not all(cache.intact(Path(out_dir) / name) for name in last.get("outputs", [])):
+        return key, None
+    return key, last
+
+
+def record_run(project, opts, out_dir: Path, key: str | None, outputs: list[str],
+               warnings: list[str]) -> None:
+    if key is None:
+        return
+    cache = Cache.load(out_dir, enabled=opts.cache)
+    cache.runs[run_name(opts)] = {"key": key, "outputs": sorted(outputs),
+                                  "warnings": list(warnings)}
+    cache.save()

@@ -1,0 +1,159 @@
+"""The content-hash cache: an output is rebuilt when any input it reads changed (content, PO,
+template, style, the output itself), and nothing is rebuilt when nothing changed. Outputs are
+read back to see that a rebuilt file carries the change. No timings are asserted."""
+
+import json
+import re
+
+import pytest
+from conftest import FIXTURES, ROOT, make_project
+from docx import Document
+from readback import docx_paragraphs, pdf_text
+
+REPORT = "wg7-2017-l1"
+EN, ZH = f"{REPORT}.en.docx", f"{REPORT}.zh.docx"
+PAR = f"{REPORT}.en-zh.docx"  # the parallel review document reads both languages
+
+
+def build(project, out, capsys, *extra):
+    from unreport.cli import main
+    code = main(["--root", str(project), "--output", str(out), *extra])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return sorted(re.findall(r"^wrote .*?([^/\\\n]+)$", captured.out, re.M))
+
+
+def stamps(out):
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """The example (DOCX only, to keep it quick), built once; tests below edit it in order."""
+    tmp = tmp_path_factory.mktemp("cache")
+    return make_project(tmp / "p", ROOT / "content" / f"{REPORT}.yaml")
+
+
+def test_first_build_writes_everything_and_records_keys(project, capsys):
+    out = project / "output"
+    assert build(project, out, capsys, "--format", "docx") == [PAR, EN, ZH]
+    cache = json.loads((out / ".unreport-cache.json").read_text())
+    assert sorted(cache["outputs"]) == [PAR, EN, ZH]
+
+
+def test_nothing_changed_nothing_rebuilt(project, capsys):
+    out = project / "output"
+    before = stamps(out)
+    assert build(project, out, capsys, "--format", "docx") == []
+    assert stamps(out) == before  # not even the cache file is rewritten
+
+
+def test_changed_translation_rebuilds_only_that_language(project, capsys):
+    out = project / "output"
+    edit(project / "locales" / "zh" / f"{REPORT}.po", 'msgstr "依照联合国', 'msgstr "按照联合国')
+    assert build(project, out, capsys, "--format", "docx") == [PAR, ZH]
+    zh = [t for _s, t in docx_paragraphs(out / ZH)]
+    assert any(t.startswith("1.\t按照联合国") for t in zh)
+
+
+def test_changed_style_rebuilds_only_that_language(project, capsys):
+    out = project / "output"
+    edit(project / "locales" / "zh" / "style.yaml", "edition_letter: C", "edition_letter: Q")
+    assert build(project, out, capsys, "--format", "docx") == [PAR, ZH]
+    footer = Document(str(out / ZH)).sections[0].first_page_footer
+    assert any("(Q)" in p.text for p in footer.paragraphs)
+
+
+def test_changed_template_rebuilds_every_language(project, capsys):
+    out = project / "output"
+    edit(project / "templates" / "docx" / "styles.yaml",
+         "SingleTxt: {font: body, size: 10,", "SingleTxt: {font: body, size: 11,")
+    assert build(project, out, capsys, "--format", "docx") == [PAR, EN, ZH]
+    for name in (EN, ZH):
+        assert Document(str(out / name)).styles["SingleTxt"].font.size.pt == 11
+
+
+def test_changed_content_rebuilds(project, capsys):
+    out = project / "output"
+    edit(project / "content" / f"{REPORT}.yaml", "In accordance with resolution 5/3,",
+         "Pursuant to resolution 5/3,")
+    # en shows the new text; zh now shows the changed source with its marker
+    assert build(project, out, capsys, "--format", "docx") == [PAR, EN, ZH]
+    en = [t for _s, t in docx_paragraphs(out / EN)]
+    assert any(t.startswith("1.\tPursuant to resolution 5/3,") for t in en)
+    assert build(project, out, capsys, "--format", "docx") == []
+
+
+def test_deleted_or_edited_output_is_rebuilt(project, capsys):
+    out = project / "output"
+    (out / EN).unlink()
+    (out / ZH).write_bytes(b"edited by hand")
+    assert build(project, out, capsys, "--format", "docx") == [EN, ZH]
+    assert docx_paragraphs(out / ZH)
+
+
+def test_no_cache_rebuilds_everything(project, capsys):
+    out = project / "output"
+    assert build(project, out, capsys, "--format", "docx", "--no-cache") == [PAR, EN, ZH]
+
+
+def test_pdf_rebuilt_when_typst_template_changes(tmp_path, capsys):
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")
+    out = tmp_path / "out"
+    pdf = "annual-note.en.pdf"
+    assert build(project, out, capsys, "--format", "pdf") == [pdf]
+    assert build(project, out, capsys, "--format", "pdf") == []
+    typ = project / "templates" / "typst" / "un.typ"
+    typ.write_text(typ.read_text(encoding="utf-8") + "\n// edited\n", encoding="utf-8")
+    assert build(project, out, capsys, "--format", "pdf") == [pdf]
+    assert "Recommendation 1" in pdf_text(out / pdf)
+
+
+def test_noop_run_repeats_the_warnings_and_reads_no_content(tmp_path, capsys):
+    """A draft build's warnings are shown again by the no-op rebuild, which does not even parse
+    the content (a file that is unchanged is not read as YAML)."""
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", ROOT / "content" / f"{REPORT}.yaml")
+    po = project / "locales" / "zh" / f"{REPORT}.po"
+    po.write_text(re.sub(r'msgstr "依照联合国.*"', 'msgstr ""', po.read_text("utf-8")), "utf-8")
+    out = tmp_path / "out"
+    args = ["--root", str(project), "--output", str(out), "--format", "docx", "--lang", "zh"]
+    assert main(args) == 0
+    first = capsys.readouterr()
+    assert "intro.mandate: not translated" in first.err and "wrote" in first.out
+    import unreport.build as load  # where the build looks load_report up
+    calls = []
+    original = load.load_report
+    load.load_report = lambda *a, **k: calls.append(a) or original(*a, **k)
+    try:
+        assert main(args) == 0
+    finally:
+        load.load_report = original
+    second = capsys.readouterr()
+    assert "intro.mandate: not translated" in second.err
+    assert "wrote" not in second.out and "2 up to date" in second.out  # zh and en-zh
+    assert calls == []
+    # --strict is another run: it does the work and fails on the same entry
+    assert main(args + ["--strict"]) == 1
+    assert "(--strict)" in capsys.readouterr().err
+
+
+def test_no_cache_build_still_records_so_the_next_build_is_incremental(project, capsys):
+    out = project / "output"
+    edit(project / "locales" / "zh" / f"{REPORT}.po", 'msgstr "按照联合国', 'msgstr "根据联合国')
+    assert build(project, out, capsys, "--format", "docx", "--no-cache") == [PAR, EN, ZH]
+    assert build(project, out, capsys, "--format", "docx") == []
+
+
+def test_unreadable_cache_means_build_everything(project, capsys):
+    out = project / "output"
+    (out / ".unreport-cache.json").write_text("{not json", encoding="utf-8")
+    assert build(project, out, capsys, "--format", "docx") == [PAR, EN, ZH]
+    assert json.loads((out / ".unreport-cache.json").read_text())["outputs"]
+    assert build(project, out, capsys, "--format", "docx") == []

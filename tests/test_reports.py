@@ -1,0 +1,30 @@
+"""Many reports: one build writes every report in content/ (one worker pool); --report GLOB
+selects some, so a CI job matrix can split the reports across machines."""
+
+import re
+
+from conftest import FIXTURES, ROOT, make_project
+from readback import docx_paragraphs
+
+
+def test_report_glob_splits_the_reports(tmp_path, capsys):
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", [ROOT / "content" / "wg7-2017-l1.yaml",
+                                            FIXTURES / "mini" / "content" / "annual-note.yaml"])
+    out = tmp_path / "out"
+    base = ["--root", str(project), "--output", str(out), "--format", "docx"]
+
+    def wrote():
+        return sorted(re.findall(r"^wrote .*?([^/\\\n]+)$", capsys.readouterr().out, re.M))
+
+    assert main(base + ["--report", "annual-*"]) == 0
+    assert wrote() == ["annual-note.en.docx"]
+    assert main(base + ["--report", "[!a]*", "--jobs", "2"]) == 0
+    assert wrote() == ["wg7-2017-l1.en-zh.docx", "wg7-2017-l1.en.docx", "wg7-2017-l1.zh.docx"]
+    # all reports: the ones built above are up to date
+    assert main(base) == 0
+    assert wrote() == []
+    assert "1.\tThis note gives the Committee the information it requested." in \
+        [t for _s, t in docx_paragraphs(out / "annual-note.en.docx")]
+    assert main(base + ["--report", "nothing-*"]) == 2
+    assert "no report matches" in capsys.readouterr().err

@@ -1,0 +1,60 @@
+"""`--watch`: saving a content file rebuilds what it changed (real file events, real build)."""
+
+import threading
+import time
+
+from conftest import FIXTURES, make_project
+from readback import docx_paragraphs
+
+
+def test_saving_content_rebuilds_the_output(tmp_path, capsys):
+    from unreport.build import Options, build
+    from unreport.project import Project
+    from unreport.watch import watch
+    root = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")
+    project = Project(root, tmp_path / "out")
+    opts = Options(formats=("docx",))
+    stop, statuses, built = threading.Event(), [], threading.Event()
+    written = []
+
+    def build_once():
+        _plan, paths = build(project, opts)
+        written.append([p.name for p in paths])
+        return 0
+
+    def on_build(status):
+        statuses.append(status)
+        built.set()
+
+    thread = threading.Thread(target=watch, args=(project, build_once, stop, on_build))
+    thread.start()
+    try:
+        assert built.wait(60), "the first build did not finish"
+        built.clear()
+        time.sleep(0.3)  # let the watcher start
+        content = root / "content" / "annual-note.yaml"
+        text = content.read_text(encoding="utf-8")
+        content.write_text(text.replace("the information it requested",
+                                        "the information it asked for"), encoding="utf-8")
+        assert built.wait(60), "saving the content did not rebuild"
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
+    assert statuses[:2] == [0, 0]
+    assert written[:2] == [["annual-note.en.docx"], ["annual-note.en.docx"]]
+    paras = [t for _s, t in docx_paragraphs(tmp_path / "out" / "annual-note.en.docx")]
+    assert "1.\tThis note gives the Committee the information it asked for." in paras
+    out = capsys.readouterr().out
+    assert "changed: content/annual-note.yaml" in out and "rebuilt in" in out
+
+
+def test_errors_while_watching_are_printed_not_raised(tmp_path, capsys):
+    from unreport.errors import ContentError, Diagnostic, Loc
+    from unreport.watch import build_reporting
+
+    def failing():
+        raise ContentError([Diagnostic(Loc("content/x.yaml", 3, 5), "bad ID")])
+    assert build_reporting(failing) == 1
+    err = capsys.readouterr().err
+    assert "content/x.yaml:3:5: error: bad ID" in err and "nothing was written" in err
