@@ -26,9 +26,19 @@ function Div(el)
                             .. ", status: " .. str(a.status or "") .. ", cells: ("))
       for _, c in ipairs(row.content) do
         if c.t == "Div" and c.classes[1] == "pcell" then
-          table.insert(out, raw("(" .. str(c.attributes.number or "") .. ", ["))
-          for _, b in ipairs(c.content) do table.insert(out, b) end
-          table.insert(out, raw("]),"))
+          local open = "(" .. str(c.attributes.number or "") .. ", ["
+          local only = c.content[1]
+          if #c.content == 1 and (only.t == "Para" or only.t == "Plain") then
+            -- one paragraph: inline, so no space or paragraph break opens the cell
+            local inlines = { pandoc.RawInline("typst", open) }
+            for _, i in ipairs(only.content) do table.insert(inlines, i) end
+            table.insert(inlines, pandoc.RawInline("typst", "]),"))
+            table.insert(out, pandoc.Plain(inlines))
+          else
+            table.insert(out, raw(open))
+            for _, b in ipairs(c.content) do table.insert(out, b) end
+            table.insert(out, raw("]),"))
+          end
         end
       end
       table.insert(out, raw(")),"))
