@@ -31,5 +31,5 @@ def run_pandoc(markdown: str, to: str, args: list[str], epoch: int) -> bytes:
 
 
 def lua_filters(main) -> list[str]:
-    """pandoc arguments: the format's shared draft-marker filter beside `main`, then `main`."""
-    return ["--lua-filter", str(main.parent / "draft-marker.lua"), "--lua-filter", str(main)]
+    """pandoc arguments: the format's shared filter (common.lua) beside `main`, then `main`."""
+    return ["--lua-filter", str(main.parent / "common.lua"), "--lua-filter", str(main)]
