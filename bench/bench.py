@@ -5,8 +5,11 @@ For each size N (paragraphs) it generates, in a temporary folder, a report in th
 (chapters, sections, numbered paragraphs, lists, footnotes, cross-references, recommendations)
 with a complete Chinese catalog, then times, each as a fresh process:
 
-  full     `python build.py` cold (no cache), en+zh x DOCX+PDF
+  full     `python build.py --no-review` cold (no cache), en+zh x DOCX+PDF: the same outputs
+           as the floor
   no-op    the same command again (everything up to date)
+  +review  `python build.py` cold: the default build, which adds the parallel review document
+           (DOCX and PDF) of each translation
   floor    the same text as plain Markdown, per language one after the other:
            bare pandoc -> DOCX, bare pandoc -> Typst (standalone), typst compile -> PDF
            (the `typst` Python package in its own process: the project has no typst CLI)
@@ -194,10 +197,13 @@ def bench_size(n: int, reps: int, jobs: int) -> dict:
         for _ in range(reps):
             out = Path(tmp) / "out"
             shutil.rmtree(out, ignore_errors=True)
-            full = run(build + ["--output", str(out)])
-            noop = run(build + ["--output", str(out)])
+            full = run(build + ["--no-review", "--output", str(out)])
+            noop = run(build + ["--no-review", "--output", str(out)])
+            shutil.rmtree(out, ignore_errors=True)
+            default = run(build + ["--output", str(out)])
             fl = floor(Path(tmp), plain)
-            for name, value in (("full", full), ("noop", noop), ("floor", fl)):
+            for name, value in (("full", full), ("noop", noop), ("floor", fl),
+                                ("default", default)):
                 if name not in best or value[0] < best[name][0]:
                     best[name] = value
         sizes = {p.name: p.stat().st_size for p in sorted((Path(tmp) / "out").iterdir())}
@@ -243,13 +249,14 @@ def main() -> int:
     print(f"machine: {machine()}")
     print(f"{'paragraphs':>10} {'full s':>8} {'floor s':>8} {'full/floor':>10} {'no-op s':>8} "
           f"{'no-op/full':>10} {'peak MB':>8} {'floor MB':>8} {'full ms/para':>12} "
-          f"{'full cpu s':>10} {'floor cpu s':>11}")
+          f"{'full cpu s':>10} {'floor cpu s':>11} {'+review s':>9} {'+review MB':>10}")
     for n in sizes:
         r = bench_size(n, 1 if args.quick else args.reps, args.jobs)
-        full, fl, noop = r["full"], r["floor"], r["noop"]
+        full, fl, noop, default = r["full"], r["floor"], r["noop"], r["default"]
         print(f"{n:>10} {full[0]:>8.2f} {fl[0]:>8.2f} {full[0] / fl[0]:>10.2f} {noop[0]:>8.2f} "
               f"{noop[0] / full[0]:>10.1%} {max(full[1], noop[1]):>8} {fl[1]:>8} "
-              f"{1000 * full[0] / n:>12.2f} {full[2]:>10.2f} {fl[2]:>11.2f}", flush=True)
+              f"{1000 * full[0] / n:>12.2f} {full[2]:>10.2f} {fl[2]:>11.2f} "
+              f"{default[0]:>9.2f} {default[1]:>10}", flush=True)
     ex = ROOT / "content"
     if ex.is_dir() and any(ex.glob("*.yaml")):
         with tempfile.TemporaryDirectory(prefix="unreport-bench-") as tmp:

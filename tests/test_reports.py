@@ -28,3 +28,17 @@ def test_report_glob_splits_the_reports(tmp_path, capsys):
         [t for _s, t in docx_paragraphs(out / "annual-note.en.docx")]
     assert main(base + ["--report", "nothing-*"]) == 2
     assert "no report matches" in capsys.readouterr().err
+
+
+def test_no_review_builds_the_editions_only(tmp_path, capsys):
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", ROOT / "content" / "wg7-2017-l1.yaml")
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--no-review", "--format",
+                 "docx"]) == 0
+    assert sorted(p.name for p in out.iterdir() if p.name[0] != ".") == [
+        "wg7-2017-l1.en.docx", "wg7-2017-l1.zh.docx"]
+    # the default build adds the review document and leaves the editions up to date
+    assert main(["--root", str(project), "--output", str(out), "--format", "docx"]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert (out / "wg7-2017-l1.en-zh.docx").is_file()

@@ -34,6 +34,7 @@ class Options:
     strict: bool = False
     jobs: int = 0
     cache: bool = True  # False: rebuild every output (--no-cache)
+    review: bool = True  # False: no parallel review documents (--no-review)
 
 
 @dataclass
@@ -155,7 +156,8 @@ def plan_review(project: Project, plan: Plan, opts: Options) -> None:
     from .expect import plan_expected
     from .parallel import plan_parallels
     plan.expected = plan_expected(project, plan.reports, opts.langs)
-    plan.parallels = plan_parallels(project, plan.reports, plan.expected)
+    if opts.review:
+        plan.parallels = plan_parallels(project, plan.reports, plan.expected)
 
 
 def parallel_writers(writers: dict) -> dict:

@@ -46,6 +46,8 @@ def parser() -> argparse.ArgumentParser:
                    help="status: exit 1 when a catalog is less than N%% translated")
     p.add_argument("--no-cache", action="store_true", help="rebuild every output, even those "
                    "whose inputs did not change")
+    p.add_argument("--no-review", action="store_true", help="build the language editions only, "
+                   "not the parallel review documents")
     p.add_argument("--watch", action="store_true", help="build, then rebuild what changed "
                    "whenever content, locales or templates are saved (Ctrl-C stops)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -83,7 +85,7 @@ def run(args, project: Project) -> int:
     from .build import Options
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
                    formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
-                   jobs=args.jobs, cache=not args.no_cache)
+                   jobs=args.jobs, cache=not args.no_cache, review=not args.no_review)
     if not project.report_paths(opts.report_glob):
         print(f"error: no report matches '{opts.report_glob}' in {project.content_dir}",
               file=sys.stderr)
@@ -150,7 +152,7 @@ def _up_to_date(args, project: Project) -> bool:
     start = time.perf_counter()
     selection = SimpleNamespace(report_glob=args.report, langs=tuple(args.lang),
                                 formats=tuple(args.format) or ("docx", "pdf"),
-                                strict=args.strict, cache=True)
+                                strict=args.strict, cache=True, review=not args.no_review)
     _key, last = unchanged_run(project, selection, project.output_dir)
     if last is None:
         return False
