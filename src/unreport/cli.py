@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import ContentError, EnvironmentProblem
+from .errors import ContentError, EnvironmentProblem, report_failure
 from .project import Project
 
 COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff")
@@ -59,15 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.root.resolve(), args.output.resolve() if args.output else None)
     try:
         return run(args, project)
-    except ContentError as exc:
-        for d in exc.diagnostics:
-            print(d, file=sys.stderr)
-        n = len(exc.diagnostics)
-        print(f"{n} error{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
-        return 1
-    except EnvironmentProblem as exc:
-        print(str(exc) if ": error: " in str(exc) else f"error: {exc}", file=sys.stderr)
-        return 2
+    except (ContentError, EnvironmentProblem) as exc:
+        return report_failure(exc, sys.stderr)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # an unexpected failure is ours, not the editor's

@@ -43,6 +43,19 @@ class EnvironmentProblem(Exception):
     """Usage or environment errors (exit status 2): missing font, tool, template, unwritable output."""
 
 
+def report_failure(exc: Exception, stream) -> int:
+    """Print a content or environment failure for a person (no traceback); its exit status."""
+    if isinstance(exc, ContentError):
+        for d in exc.diagnostics:
+            print(d, file=stream)
+        n = len(exc.diagnostics)
+        print(f"{n} error{'s' if n != 1 else ''}; nothing was written", file=stream)
+        return 1
+    text = str(exc)
+    print(text if ": error: " in text else f"error: {text}", file=stream)
+    return 2
+
+
 @dataclass
 class Collector:
     """Gathers diagnostics so that one run reports as many problems as it can find."""

@@ -11,7 +11,7 @@ import threading
 import time
 from typing import Callable
 
-from .errors import ContentError, EnvironmentProblem
+from .errors import ContentError, EnvironmentProblem, report_failure
 from .project import Project
 
 
@@ -24,15 +24,8 @@ def build_reporting(build_once: Callable[[], int]) -> int:
     """One build; content and environment problems are printed, not raised."""
     try:
         return build_once()
-    except ContentError as exc:
-        for d in exc.diagnostics:
-            print(d, file=sys.stderr)
-        n = len(exc.diagnostics)
-        print(f"{n} error{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
-        return 1
-    except EnvironmentProblem as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except (ContentError, EnvironmentProblem) as exc:
+        return report_failure(exc, sys.stderr)
 
 
 def watch(project: Project, build_once: Callable[[], int],
