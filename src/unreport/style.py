@@ -14,6 +14,7 @@ from pathlib import Path
 from babel.dates import format_date
 
 from .errors import Collector, ContentError, Loc
+from .langdata import read_once
 from .numerals import SYSTEMS, format_number
 from .project import Project
 from .yamlsource import read_text, read_yaml
@@ -118,6 +119,12 @@ def _merge(base: dict, over: dict) -> dict:
 
 def load_style(project: Project, lang: str) -> Style:
     """The base style (templates/base/style.yaml) merged with locales/<lang>/style.yaml."""
+    paths = (project.templates_dir / "base" / "style.yaml",
+             project.locales_dir / lang / "style.yaml")
+    return read_once("style", paths, lambda _diag: _load_style(project, lang))
+
+
+def _load_style(project: Project, lang: str) -> Style:
     diag = Collector()
     _, base = _read_mapping(project, project.templates_dir / "base" / "style.yaml", diag)
     root, own = _read_mapping(project, project.locales_dir / lang / "style.yaml", diag)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .errors import Collector, Loc
+from .langdata import read_once
 from .project import Project
 from .yamlsource import read_text, read_yaml
 
@@ -33,6 +34,10 @@ class Terms:
 
 def load_terms(project: Project, lang: str, diag: Collector) -> Terms:
     path = project.locales_dir / lang / "terms.yaml"
+    return read_once("terms", (path,), lambda local: _load_terms(project, lang, path, local), diag)
+
+
+def _load_terms(project: Project, lang: str, path, diag: Collector) -> Terms:
     display = project.rel(path)
     if not path.is_file():
         return Terms(lang, display, {})
