@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from . import inline
-from .errors import EnvironmentProblem
+from .errors import Collector, EnvironmentProblem
 from .expect import Expected
+from .messages import load_messages
 from .model import Report
 from .project import Project
+from .render import template_env
 from .style import Style
 
 
@@ -51,17 +52,6 @@ def pair_rows(left: list[Expected], right: list[Expected]) -> list[Row]:
     return [Row(e.id, e.kind, by_id[e.id].status, e, by_id[e.id]) for e in left]
 
 
-def _env(project: Project, lang: str) -> jinja2.Environment:
-    t = project.templates_dir
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(t / lang)),
-                                    jinja2.FileSystemLoader(str(t / "base"))]),
-        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True)
-    env.filters["md"] = inline.escape_markdown
-    return env
-
-
 def render_parallel(project: Project, report: Report, source_style: Style, style: Style,
                     left: list[Expected], right: list[Expected]) -> ParallelDoc:
     meta = report.meta
@@ -75,7 +65,8 @@ def render_parallel(project: Project, report: Report, source_style: Style, style
         "languages": f"{source_style.name} – {style.name}",
     }
     try:
-        template = _env(project, style.lang).get_template("parallel.md.j2")
+        template = template_env(project, style.lang, load_messages(project, style.lang, Collector())
+                                ).get_template("parallel.md.j2")
         doc.markdown = template.render(
             rows=doc.rows, left_name=_attr(source_style.name), right_name=_attr(style.name),
             **doc.masthead)

@@ -38,8 +38,17 @@ class Edition:
     missing: list = field(default_factory=list)  # (id, Text) shown in the source language
 
 
+_ENVS: dict[tuple, jinja2.Environment] = {}
+
+
 def template_env(project: Project, lang: str, translations) -> jinja2.Environment:
-    """Templates of one language: templates/<lang>/ over templates/base/, with its gettext."""
+    """Templates of one language: templates/<lang>/ over templates/base/, with its gettext.
+    One environment per (templates folder, language, catalog), so each template is compiled
+    once; Jinja reloads a template whose file changed."""
+    key = (str(project.templates_dir), lang, id(translations))
+    cached = _ENVS.get(key)
+    if cached is not None and cached.globals.get("_catalog") is translations:
+        return cached
     t = project.templates_dir
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(t / lang)),
@@ -48,6 +57,8 @@ def template_env(project: Project, lang: str, translations) -> jinja2.Environmen
         autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations, newstyle=True)
     env.filters["md"] = inline.escape_markdown
+    env.globals["_catalog"] = translations  # the catalog this environment was made for
+    _ENVS[key] = env
     return env
 
 
