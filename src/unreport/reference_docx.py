@@ -11,6 +11,7 @@ import functools
 import io
 import subprocess
 
+from babel import Locale
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
@@ -69,6 +70,12 @@ def set_fonts(rpr_parent, ascii_font: str, east_asian: str | None, lang_ea: str 
         lang.set(qn("w:eastAsia"), lang_ea)
 
 
+def word_language_tag(locale: str) -> str:
+    """Word's language tag for a Babel/CLDR locale: zh_Hans_CN -> zh-CN (Word has no script)."""
+    parsed = Locale.parse(locale)
+    return f"{parsed.language}-{parsed.territory}" if parsed.territory else parsed.language
+
+
 def build_reference(project: Project, style: Style) -> bytes:
     design = load_design(project)
     doc = Document(io.BytesIO(_pandoc_reference()))
@@ -79,7 +86,7 @@ def build_reference(project: Project, style: Style) -> bytes:
         section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
     fonts = style.fonts("docx")
-    lang_ea = style.data.get("docx_lang") or (style.locale.replace("_Hans", "").replace("_", "-")
+    lang_ea = style.data.get("docx_lang") or (word_language_tag(style.locale)
                                               if fonts.get("body_east_asian") else None)
     # document defaults: every run, including pandoc's own styles, gets the language's fonts
     rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
