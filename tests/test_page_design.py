@@ -7,7 +7,7 @@ import zipfile
 
 import pdfplumber
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, make_project
 from readback import docx_paragraphs, pdf_text
 
 MM = 72 / 25.4

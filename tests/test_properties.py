@@ -5,7 +5,6 @@
 """
 
 import re
-import shutil
 
 import pytest
 import yaml

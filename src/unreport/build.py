@@ -19,7 +19,6 @@ from .number import Number, number
 from .output import check_output_dir, write_all_atomic
 from .project import Project
 from .render import Edition, render_edition
-from .style import load_style
 from .terms import load_terms
 from .translate import FUZZY, translate
 
@@ -68,13 +67,12 @@ def load_all(project: Project, opts: Options) -> list[tuple[Report, dict[str, Nu
 def gather(project: Project, opts: Options) -> Plan:
     plan = Plan(reports=load_all(project, opts))
     diag = Collector()
-    styles, terms = {}, {}
+    terms = {}  # one per language, so a terminology problem is reported once
     for report, numbers in plan.reports:
         for lang in report.meta.languages:
             if opts.langs and lang not in opts.langs:
                 continue
-            if lang not in styles:
-                styles[lang] = load_style(project, lang)
+            if lang not in terms:
                 terms[lang] = load_terms(project, lang, diag)
             tr = translate(report, lang, project, diag)
             edition = render_edition(report, numbers, tr, project, terms[lang], diag)
@@ -180,4 +178,4 @@ def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
     return plan, written
 
 
-__all__ = ["build", "gather", "Options", "load_style"]
+__all__ = ["build", "gather", "Options"]

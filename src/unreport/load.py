@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from . import inline
-from .errors import Collector, ContentError, Loc
+from .errors import Collector, Loc
 from .model import (Annex, Cell, Heading, ItemList, ListItem, Meeting, Meta, Para,
                     Recommendation, Report, Table, Text, units)
 from .project import Project
@@ -372,6 +372,3 @@ def load_report(path: Path, project: Project) -> Report:
     check_inline(report, diag)
     diag.raise_if_errors()
     return report
-
-
-__all__ = ["load_report", "ContentError"]

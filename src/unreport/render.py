@@ -63,12 +63,11 @@ def template_env(project: Project, lang: str, translations) -> jinja2.Environmen
 
 
 def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
-                   project: Project, terms: Terms, diag: Collector,
-                   source_style: Style | None = None) -> Edition:
+                   project: Project, terms: Terms, diag: Collector) -> Edition:
     lang = tr.lang
     style = load_style(project, lang)
     mast_style = load_style(project, style.data["distribution_language"])
-    original_style = source_style or load_style(project, report.meta.original)
+    original_style = load_style(project, report.meta.original)
     messages = load_messages(project, lang, diag)
     env = template_env(project, lang, messages)
     _ = messages.gettext

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from .errors import Collector, ContentError, Loc
+from .errors import Collector, Loc
 from .langdata import read_once
 from .numerals import SYSTEMS, format_number
 from .project import Project
@@ -151,6 +151,3 @@ def _plain(v):
     if isinstance(v.data, list):
         return [_plain(x) for x in v.data]
     return v.data
-
-
-__all__ = ["Style", "load_style", "ContentError", "Path"]
