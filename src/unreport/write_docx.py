@@ -5,6 +5,7 @@ odd/even headers and footers with a PAGE field, the barcode, fixed core properti
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 import tempfile
@@ -245,17 +246,17 @@ def _headers_footers(doc, m: dict, text_width: float, emblem_png: Path | None) -
                 fp.add_run("\t" + job)
 
 
+@functools.lru_cache(maxsize=32)
 def barcode_png(digits: str) -> bytes:
     """A PNG of the Code 39 bars (drawn from python-barcode's module string)."""
-    from PIL import Image
+    from PIL import Image, ImageDraw
     modules = code39_modules(digits)
-    scale = 3
-    img = Image.new("1", (len(modules) * scale, 60), 1)
+    scale, height = 3, 60
+    img = Image.new("1", (len(modules) * scale, height), 1)
+    draw = ImageDraw.Draw(img)
     for i, bit in enumerate(modules):
         if bit == "1":
-            for x in range(i * scale, (i + 1) * scale):
-                for y in range(60):
-                    img.putpixel((x, y), 0)
+            draw.rectangle([i * scale, 0, (i + 1) * scale - 1, height - 1], fill=0)
     buf = io.BytesIO()
     img.save(buf, format="PNG", dpi=(300, 300))
     return buf.getvalue()
