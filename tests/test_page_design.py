@@ -219,3 +219,28 @@ def test_chinese_quotation_marks_come_from_the_cjk_font(pdfs):
     assert len(marks) > 20
     for c in marks:
         assert "CJK" in c["fontname"], (c["text"], c["fontname"])
+
+
+def lines(page):
+    """(top in mm, words sorted left to right) for each printed line of a page."""
+    ws = words(page)
+    tops = sorted({round(w["topmm"], 1) for w in ws})
+    return [(t, sorted((w for w in ws if round(w["topmm"], 1) == t), key=lambda w: w["x0"]))
+            for t in tops]
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_turnover_lines_of_headings_and_list_items(pdfs, lang):
+    """A heading's second line starts at 40 mm under its text (the number hangs at 30 mm); a
+    list item's second line starts under its text at 60 mm, as the DOCX styles' hanging indents."""
+    all_lines = [ln for page in pdfs[lang].pages for ln in lines(page)]
+    heading = next(i for i, (_t, ws) in enumerate(all_lines)
+                   if [w["text"] for w in ws[:2]] == ["1.", "Using"])
+    assert abs(all_lines[heading][1][0]["x0mm"] - 30) < 3
+    assert all_lines[heading + 1][1][0]["text"] == "address"
+    assert abs(all_lines[heading + 1][1][0]["x0mm"] - 40) < 3
+    item = next(i for i, (_t, ws) in enumerate(all_lines)
+                if [w["text"] for w in ws[:2]] == ["(b)", "Draft"])
+    assert abs(all_lines[item][1][0]["x0mm"] - 50) < 3
+    assert abs(all_lines[item][1][1]["x0mm"] - 60) < 3
+    assert abs(all_lines[item + 1][1][0]["x0mm"] - 60) < 3
