@@ -126,8 +126,8 @@ def test_unreadable_catalog_is_a_located_error_and_no_catalog_is_rewritten(tmp_p
     project = tr_project(tmp_path / "p")
     edit(content(project), "share information.", "share data.")
     messages = project / "locales/zh/messages.po"
-    (project / "templates/base/report.md.j2").write_text(
-        (project / "templates/base/report.md.j2").read_text() + '{{ _("Annex") }}\n')
+    (project / "templates/base/report.j2").write_text(
+        (project / "templates/base/report.j2").read_text() + '{{ _("Annex") }}\n')
     with po_path(project).open("a") as f:
         f.write('\nmsgctxt "broken"\nmsgid "x\n')
     before = (po_path(project).read_bytes(), messages.read_bytes())

@@ -34,7 +34,7 @@ def test_changed_label_is_new_old_one_obsolete_translations_kept_and_idempotent(
     project = tr_project(tmp_path / "p")
     edit(project / "templates/base/labels.j2", '_("Recommendation %(number)s"',
          '_("Rec. %(number)s"')
-    template = project / "templates/base/report.md.j2"
+    template = project / "templates/base/report.j2"
     edit(template, "{{ blocks(report.body) }}", '{{ blocks(report.body) }}\n{{ _("Annex") }}')
     assert main(["--root", str(project), "catalogs"]) == 0
     active, obsolete = labels(project)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 CODE_RE = re.compile(r"[A-Z][A-Z0-9-]*\Z")  # ISO 3166 alpha-3 (COL) or a participant key (EU)
@@ -191,6 +192,11 @@ def plain(toks: tuple[Tok, ...], ref_text=lambda ref: ref, term_text=lambda code
 
 
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~^$\"@:&%=/;,?])")
+# Typst markup: every ASCII character with a meaning in markup (strong, emph, raw, math, code,
+# content, labels, references, headings, lists, comments, links, shorthands such as -- and ...,
+# smart quotes) or right after an embedded expression ("#emph[x](", "#emph[x].", "#emph[x];"
+# would continue or end the call); a backslash before any of them prints the character itself
+_TYPST_ESCAPE = re.compile(r"([\\`*_\[\]()#+\-.<>~$\"'@=/;])")
 
 
 def escape_markdown(text: str) -> str:
@@ -198,21 +204,53 @@ def escape_markdown(text: str) -> str:
     return _MD_ESCAPE.sub(r"\\\1", text)
 
 
-def to_markdown(toks: tuple[Tok, ...], ref_text, term_text=lambda code: code) -> str:
-    """Pandoc Markdown for tokens; `ref_text(id)` gives the printed number of a reference,
+def escape_typst(text: str) -> str:
+    """Escape text so Typst markup prints it literally (no markup, no code, no shorthands such
+    as -- or ..., no smart quotes)."""
+    return _TYPST_ESCAPE.sub(r"\\\1", text)
+
+
+def typst_string(text: str) -> str:
+    """A Typst string literal holding `text`."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How one output markup writes escaped text and the inline markup content may use."""
+
+    name: str
+    escape: Callable[[str], str]
+    em: tuple[str, str]
+    strong: tuple[str, str]
+    note: tuple[str, str]
+    marker: tuple[str, str]  # around the draft marker "[Untranslated]" / "[Changed]"
+
+
+# Pandoc Markdown, read by pandoc for the DOCX and the parallel documents: the draft marker
+# is a span in the character style DraftMarker (templates/docx/styles.yaml); its class is what
+# the parallel PDF's filter (templates/typst/common.lua) looks for
+MARKDOWN = Dialect("markdown", escape_markdown, ("*", "*"), ("**", "**"), ("^[", "]"),
+                   ("[", ']{.draft-marker custom-style="DraftMarker"}'))
+# Typst markup, compiled with templates/typst/un.typ (un-draft-marker is defined there)
+TYPST = Dialect("typst", escape_typst, ("#emph[", "]"), ("#strong[", "]"),
+                ("#footnote[", "]"), ("#un-draft-marker[", "]"))
+
+
+def to_markup(toks: tuple[Tok, ...], dialect: Dialect, ref_text,
+              term_text=lambda code: code) -> str:
+    """Markup for tokens in `dialect`; `ref_text(id)` gives the printed number of a reference,
     `term_text(code)` the name of a State or participant."""
     out = []
     for t in toks:
         if t.kind == "text":
-            out.append(escape_markdown(t.value))
+            out.append(dialect.escape(t.value))
         elif t.kind == "ref":
-            out.append(escape_markdown(ref_text(t.value)))
+            out.append(dialect.escape(ref_text(t.value)))
         elif t.kind == "term":
-            out.append(escape_markdown(term_text(t.value)))
-        elif t.kind == "em":
-            out.append("*" + to_markdown(t.children, ref_text, term_text) + "*")
-        elif t.kind == "strong":
-            out.append("**" + to_markdown(t.children, ref_text, term_text) + "**")
-        elif t.kind == "note":
-            out.append("^[" + to_markdown(t.children, ref_text, term_text) + "]")
+            out.append(dialect.escape(term_text(t.value)))
+        else:
+            before, after = getattr(dialect, t.kind)  # em, strong, note
+            out.append(before + to_markup(t.children, dialect, ref_text, term_text) + after)
     return "".join(out)
+

@@ -31,5 +31,7 @@ def run_pandoc(markdown: str, to: str, args: list[str], epoch: int) -> bytes:
 
 
 def lua_filters(main) -> list[str]:
-    """pandoc arguments: the format's shared filter (common.lua) beside `main`, then `main`."""
-    return ["--lua-filter", str(main.parent / "common.lua"), "--lua-filter", str(main)]
+    """pandoc arguments: the format's shared filter (common.lua, where the format has one)
+    beside `main`, then `main`."""
+    common = main.parent / "common.lua"
+    return [*(["--lua-filter", str(common)] if common.is_file() else []), "--lua-filter", str(main)]

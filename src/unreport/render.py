@@ -1,9 +1,11 @@
-"""Stage 4, render: one edition (report x language) as Pandoc Markdown plus masthead data.
+"""Stage 4, render: one edition (report x language) in the markup of each output format (Pandoc
+Markdown for the DOCX, Typst markup for the PDF) plus masthead data.
 
-Jinja2 templates (templates/<lang>/ overriding templates/base/) lay out the blocks; every
-content text is parsed by `inline` and escaped into Markdown here, so content is data and is
-never evaluated as a template. Numbers come from the number stage, formatted by the language's
-house style.
+Jinja2 templates (templates/<lang>/ overriding templates/base/) lay out the blocks: report.j2
+says what comes in which order, templates/<format>/blocks.j2 how a block is written. Every
+content text is parsed by `inline` and escaped into the format's markup here, so content is
+data and is never evaluated as a template. Numbers come from the number stage, formatted by the
+language's house style.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from .model import Annex, Para, Report, Table
 from .number import Number
 from .project import Project
 from .style import Style, load_style
-from .tables import table_markdown
+from .tables import table_markdown, table_typst
 from .terms import Terms
 from .texts import EditionTexts
 from .translate import Translation
@@ -33,7 +35,8 @@ class Edition:
     report: Report
     lang: str
     style: Style
-    markdown: str
+    markdown: str  # Pandoc Markdown for the DOCX (templates/docx/blocks.j2)
+    typst: str  # Typst markup for the PDF (templates/typst/blocks.j2)
     masthead: dict
     missing: list = field(default_factory=list)  # (id, Text) shown in the source language
 
@@ -51,12 +54,15 @@ def template_env(project: Project, lang: str, translations) -> jinja2.Environmen
         return cached
     t = project.templates_dir
     env = jinja2.Environment(
+        # "docx/blocks.j2" and "typst/blocks.j2" are found in templates/ itself
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(t / lang)),
-                                    jinja2.FileSystemLoader(str(t / "base"))]),
+                                    jinja2.FileSystemLoader(str(t / "base")),
+                                    jinja2.FileSystemLoader(str(t))]),
         extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
         autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations, newstyle=True)
     env.filters["md"] = inline.escape_markdown
+    env.filters["typst_str"] = inline.typst_string
     env.globals["_catalog"] = translations  # the catalog this environment was made for
     _ENVS[key] = env
     return env
@@ -77,20 +83,13 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         return style.number(n.kind, n.value, n.style, n.depth)
 
     texts = EditionTexts(project, report, numbers, tr, style, messages, terms, diag)
-    text_md = texts.markdown
-
-    def para_md(block: Para) -> str:
-        return texts.markdown(block.id)
-
-    def table_md(block: Table) -> str:
-        return table_markdown(block, text_md)
 
     def annex_original(block: Annex) -> str:
         """"[Original: Chinese]" under an annex heading, when its language is not the report's."""
         if not block.original or block.original == report.meta.original:
             return ""
         name = _(load_style(project, block.original).name)
-        return inline.escape_markdown(_("[Original: %(language)s]") % {"language": name})
+        return _("[Original: %(language)s]") % {"language": name}
 
     meta = report.meta
     mast = {
@@ -112,20 +111,30 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     if meta.meeting:
         place = inline.plain(inline.parse(tr["meta.meeting.place"].text))
         meeting_line = style.meeting_line(place, meta.meeting.start, meta.meeting.end)
-    try:
-        template = env.get_template("report.md.j2")
-        markdown = template.render(
-            report=report, meta=meta, num=fmt_number, text=text_md, para_text=para_md,
-            table_md=table_md, annex_original=annex_original,
-            meeting_line=inline.escape_markdown(meeting_line), style=style.data)
-    except jinja2.TemplateError as exc:
-        filename = getattr(exc, "filename", None)
-        where = project.rel(filename) if filename else "templates"
-        line = getattr(exc, "lineno", None)
-        raise EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: template "
-                                 f"problem: {exc}; fix the template") from None
-    markdown = re.sub(r"\n{3,}", "\n\n", markdown)
-    return Edition(report, lang, style, markdown, mast, texts.missing)
+    markup = {}
+    for fmt, dialect, make_table in (("docx", inline.MARKDOWN, table_markdown),
+                                     ("typst", inline.TYPST, table_typst)):
+        def text(ident: str, name=dialect.name) -> str:
+            return getattr(texts[ident], name)
+
+        def table(block: Table, text=text, make_table=make_table) -> str:
+            return make_table(block, text)
+
+        try:
+            out = env.get_template("report.j2").render(
+                fmt=fmt, esc=dialect.escape, report=report, meta=meta, num=fmt_number,
+                text=text, table=table, annex_original=annex_original,
+                meeting_line=meeting_line, style=style.data)
+        except jinja2.TemplateError as exc:
+            filename = getattr(exc, "filename", None)
+            where = project.rel(filename) if filename else "templates"
+            line = getattr(exc, "lineno", None)
+            raise EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: "
+                                     f"template problem: {exc}; fix the template") from None
+        # Markdown blocks stay apart by a blank line; Typst calls follow each other line by line
+        markup[fmt] = re.sub(r"\n{3,}", "\n\n", out) if fmt == "docx" else \
+            re.sub(r"\n{2,}", "\n", out)
+    return Edition(report, lang, style, markup["docx"], markup["typst"], mast, texts.missing)
 
 
 def barcode_text(job: str) -> str:

@@ -76,9 +76,11 @@ class Style:
             return names[0]
         return rule["separator"].join(names[:-1]) + rule["last"] + names[-1]
 
-    def inline_list(self, text_md: str, names_md: str) -> str:
+    def inline_list(self, text: str, names: str, escape=lambda s: s) -> str:
+        """A text followed by the list of States it names: `escape` turns the plain names and
+        the house style's punctuation into the markup `text` is in."""
         rule = self.data.get("inline_list", {"before": " ", "after": "."})
-        return f"{text_md}{rule['before']}{names_md}{rule['after']}"
+        return text + escape(rule["before"] + names + rule["after"])
 
     def number(self, kind: str, value: int, list_style: str = "", depth: int = 0) -> str:
         spec = self.data["numbers"][kind]

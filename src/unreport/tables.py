@@ -1,8 +1,9 @@
-"""Tables as Pandoc pipe tables: every cell is a translated, escaped content text.
+"""Tables in each output markup: every cell is a translated, escaped content text.
 
-Pandoc turns a pipe table into a real table in both formats (a Word table in DOCX, `table()` in
-Typst). The caption and the number ("Table 1") are laid out by the template, not by pandoc, so
-the number is the model's and not the writer's own counter.
+The DOCX gets a Pandoc pipe table (pandoc makes it a Word table); the PDF gets a Typst
+`table()` in a figure, as pandoc's Typst writer would write it. The caption and the number
+("Table 1") are laid out by the template, not by the writer, so the number is the model's and
+not the writer's own counter.
 """
 
 from __future__ import annotations
@@ -19,4 +20,19 @@ def table_markdown(table: Table, cell_md: Callable[[str], str]) -> str:
 
     lines = [row(table.header), "|" + "|".join("---" for _ in table.header) + "|"]
     lines += [row(r) for r in table.rows]
+    return "\n".join(lines)
+
+
+def table_typst(table: Table, cell_typst: Callable[[str], str]) -> str:
+    """A Typst table: header row, a rule under it, body rows; `cell_typst(id)` gives a cell's
+    escaped Typst markup (the rules above and below are the page design's, un.typ)."""
+    def row(cells) -> str:
+        return "".join(f"[{cell_typst(c.id)}], " for c in cells)
+
+    n = len(table.header)
+    lines = ["#figure(align(center)[#table(", f"  columns: {n},",
+             f"  align: ({'auto, ' * n}),", f"  table.header({row(table.header)}),",
+             "  table.hline(),"]
+    lines += ["  " + row(r) for r in table.rows]
+    lines += [")], kind: table)"]
     return "\n".join(lines)

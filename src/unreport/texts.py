@@ -1,4 +1,5 @@
-"""What each unit of one language edition prints: its text as Pandoc Markdown and as plain text.
+"""What each unit of one language edition prints: its text as Pandoc Markdown, as Typst markup
+and as plain text.
 
 One place for the rules the edition, the parallel document and `--verify` share: inline markup,
 [[id]] cross-references (the target's number in the reader's language), [[CODE]] term
@@ -20,10 +21,13 @@ from .style import Style
 from .terms import Terms, check_codes, load_terms, order_codes
 from .translate import FUZZY, UNTRANSLATED, Text, Translation
 
+DIALECTS = (inline.MARKDOWN, inline.TYPST)
+
 
 @dataclass(frozen=True)
 class Printed:
     markdown: str  # escaped Pandoc Markdown, footnotes and draft marker included
+    typst: str  # the same as escaped Typst markup
     text: str  # plain text without footnotes, marker included
     head: str  # plain text up to the first footnote mark
     marker: str  # "[Changed]" / "[Untranslated]" in this language, or ""
@@ -78,12 +82,13 @@ class EditionTexts:
             return check_codes((code,), t.loc, self.terms, self.report.meta.date, self.diag)[0]
 
         first_note = next((i for i, tok in enumerate(toks) if tok.kind == "note"), len(toks))
-        md = inline.to_markdown(toks, self.reference, term)
+        markup = {d.name: inline.to_markup(toks, d, self.reference, term) for d in DIALECTS}
         text = inline.plain(toks, self.reference, term)
         head = inline.plain(toks[:first_note], self.reference, term)
         if ident in self._states:
             joined = self.style.join(self.state_names(self._states[ident]))
-            md = self.style.inline_list(md, inline.escape_markdown(joined))
+            for d in DIALECTS:
+                markup[d.name] = self.style.inline_list(markup[d.name], joined, d.escape)
             text = self.style.inline_list(text, joined)
             if first_note == len(toks):
                 head = text
@@ -93,9 +98,11 @@ class EditionTexts:
             # Translators: draft builds: marker before a text shown in the source language
             # because it is not translated yet, or because its source changed since
             marker = _("[Untranslated]") if t.status == UNTRANSLATED else _("[Changed]")
-            md = f"[{inline.escape_markdown(marker)}]{{.draft-marker}} {md}"
+            for d in DIALECTS:
+                before, after = d.marker
+                markup[d.name] = f"{before}{d.escape(marker)}{after} {markup[d.name]}"
             text, head = f"{marker} {text}", f"{marker} {head}"
-        return Printed(md, text, head, marker)
+        return Printed(markup["markdown"], markup["typst"], text, head, marker)
 
     def state_names(self, block: Para) -> list[str]:
         codes = block.states

@@ -1,5 +1,6 @@
-"""Stage 5a, write DOCX: Pandoc Markdown -> DOCX (pandoc, the generated reference document and
-templates/docx/un.lua), then python-docx for what pandoc cannot do: the masthead, first-page and
+"""Stage 5a, write DOCX: the edition's Pandoc Markdown (rendered by templates/docx/blocks.j2,
+paragraphs already in their named styles) -> DOCX (pandoc with the generated reference
+document), then python-docx for what pandoc cannot do: the masthead, first-page and
 odd/even headers and footers with a PAGE field, the barcode, fixed core properties."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from docx.shared import Mm, Pt
 
 from .barcode39 import code39_modules
 from .output import normalise_zip
-from .pandoc import lua_filters, run_pandoc
+from .pandoc import run_pandoc
 from .project import Project
 from .reference_docx import build_reference, load_design
 from .render import Edition
@@ -34,7 +35,6 @@ _REFERENCES: dict = {}  # (templates, design, style, language) -> reference.docx
 class DocxWriter:
     def __init__(self, project: Project):
         self.project = project
-        self.lua = project.templates_dir / "docx" / "un.lua"
         self.design = load_design(project)
         self.tmp = tempfile.TemporaryDirectory(prefix="unreport-docx-")
         self.refs: dict[str, Path] = {}
@@ -66,8 +66,7 @@ class DocxWriter:
 
     def write(self, edition: Edition) -> bytes:
         ref = self.reference(edition)
-        raw = run_pandoc(edition.markdown, "docx",
-                         ["--reference-doc", str(ref), *lua_filters(self.lua)],
+        raw = run_pandoc(edition.markdown, "docx", ["--reference-doc", str(ref)],
                          epoch_of(edition.report.meta.date))
         doc = Document(io.BytesIO(raw))
         m = edition.masthead

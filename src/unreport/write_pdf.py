@@ -1,5 +1,6 @@
-"""Stage 5b, write PDF: Pandoc Markdown -> Typst (pandoc + templates/typst/un.lua) -> PDF with
-the in-process `typst` compiler, reused across editions. Font warnings are errors."""
+"""Stage 5b, write PDF: the edition's Typst markup (rendered by templates/typst/blocks.j2) with
+the page design templates/typst/un.typ -> PDF, compiled by the `typst` compiler. Font warnings
+are errors."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import threading
 
 from .barcode39 import code39_modules
 from .errors import EnvironmentProblem
-from .pandoc import lua_filters, run_pandoc
 from .project import Project
 from .render import Edition
 
@@ -77,10 +77,7 @@ class PdfWriter:
         return compiler
 
     def typst_source(self, edition: Edition) -> str:
-        body = run_pandoc(edition.markdown, "typst",
-                          [*lua_filters(self.design / "un.lua"), "--wrap=preserve"],
-                          epoch_of(edition.report.meta.date))
-        return ('#import "/typst/un.typ": *\n#show: un-document\n\n' + body.decode("utf-8"))
+        return '#import "/typst/un.typ": *\n#show: un-document\n\n' + edition.typst
 
     def edition_inputs(self, edition: Edition) -> dict[str, str]:
         style = edition.style

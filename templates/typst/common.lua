@@ -1,5 +1,4 @@
--- Pandoc filter shared by the Typst edition and parallel document (run before un.lua and
--- parallel.lua): the draft marker of an untranslated or changed text ([...]{.draft-marker} in
+-- Pandoc filter of the parallel document's Typst (run before parallel.lua): the draft marker of an untranslated or changed text ([...]{.draft-marker} in
 -- the Markdown) -> #un-draft-marker (un.typ, parallel.typ); and "..." kept as three full stops,
 -- which pandoc's Typst writer leaves as Typst's ellipsis shorthand (the DOCX prints three).
 

@@ -1,0 +1,61 @@
+"""Content is data in the Typst the PDF is compiled from: any text, escaped by
+inline.escape_typst, reads back from Typst as exactly that text (no markup, no code, no
+shorthand, no smart quote), whatever follows an embedded call such as a footnote."""
+
+import json
+import re
+
+import typst
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unreport import inline
+
+# ASCII punctuation (all of Typst's markup characters), letters, digits, spaces and a few
+# non-ASCII characters the reports use
+ALPHABET = st.sampled_from(list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ abcXYZ019") +
+                           ["\u00a0", "é", "—", "“", "联", "。"])
+texts = st.text(ALPHABET, min_size=1, max_size=30)
+
+
+def flatten(node) -> str:
+    """Plain text of Typst content as typst.query returns it; anything but text and spaces
+    (a smart quote, emphasis, a link, a reference...) shows as <func> and fails the test."""
+    if isinstance(node, list):
+        return "".join(flatten(n) for n in node)
+    func = node["func"]
+    if func in ("text", "symbol"):  # an escaped character is a symbol holding its text
+        return node["text"]
+    if func == "space":
+        return " "
+    if func == "sequence":
+        return flatten(node["children"])
+    return f"<{func}>"
+
+
+def expected(text: str) -> str:
+    """Markup collapses runs of ordinary spaces (not the no-break space)."""
+    return re.sub(r" +", " ", text).strip(" ")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=20))
+def test_escaped_text_reads_back_literally(values):
+    # each text alone, right after an embedded call, and inside a footnote; one compile
+    cases = "".join(f"([{e}], [#emph[x]{e}], [#footnote[{e}]]),"
+                    for e in map(inline.escape_typst, values))
+    got = json.loads(typst.query(f"#metadata(({cases})) <all>".encode("utf-8"), "<all>",
+                                 field="value", one=True))
+    for value, (alone, after, note) in zip(values, got):
+        want = expected(value)
+        assert flatten(alone).strip(" ") == want, (value, inline.escape_typst(value))
+        assert after["children"][0]["func"] == "emph"
+        assert flatten(after["children"][1:]).strip(" ") == want
+        assert note["func"] == "footnote" and flatten(note["body"]).strip(" ") == want
+
+
+def test_typst_strings_hold_any_text():
+    value = 'a "quoted" \\ back\\slash #x'
+    got = json.loads(typst.query(f"#metadata({inline.typst_string(value)}) <s>".encode(),
+                                 "<s>", field="value", one=True))
+    assert got == value
