@@ -8,6 +8,7 @@ a failed build leaves earlier outputs untouched.
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ class Options:
     jobs: int = 0
     cache: bool = True  # False: rebuild every output (--no-cache)
     review: bool = True  # False: no parallel review documents (--no-review)
+    verify: bool = False  # True: plan what each edition prints, for verify (--verify, verify)
 
 
 @dataclass
@@ -64,7 +66,11 @@ def load_all(project: Project, opts: Options) -> list[tuple[Report, dict[str, Nu
     return out
 
 
-def gather(project: Project, opts: Options) -> Plan:
+def gather(project: Project, opts: Options, on_document=None) -> Plan:
+    """Load, number, translate and render every selected report. `on_document(doc,
+    parallel=False)` is called with each edition and parallel document as soon as it is
+    rendered, while no error has been found yet (the build starts writing it; a later error
+    still stops the build before anything is written)."""
     plan = Plan(reports=load_all(project, opts))
     diag = Collector()
     terms = {}  # one per language, so a terminology problem is reported once
@@ -85,7 +91,12 @@ def gather(project: Project, opts: Options) -> Plan:
                 else:
                     diag.warning(text.loc, msg)
             plan.editions.append(edition)
+            if on_document and not diag.errors:
+                on_document(edition)
     plan_review(project, plan, opts)
+    if on_document and not diag.errors:
+        for doc in plan.parallels:
+            on_document(doc, parallel=True)
     diag.raise_if_errors()
     plan.warnings = diag.warnings
     return plan
@@ -97,71 +108,100 @@ def output_name(edition, fmt: str) -> str:
     return f"{name}.{fmt}"
 
 
-def write_all(project: Project, plan: Plan, opts: Options, out_dir: Path | None = None
-              ) -> list[Path]:
-    """Run the (edition, format) jobs whose inputs changed on one worker pool; returns the
-    outputs written (the others were up to date: see cache.py)."""
-    from .cache import Cache, edition_key
-    from .progress import Progress
-    out_dir = out_dir or project.output_dir
-    check_output_dir(out_dir, project.rel(out_dir))
-    cache = Cache.load(out_dir, enabled=opts.cache)
-    jobs = []  # (edition or parallel document, format, path, cache key) to write
-    docs = [(doc, fmt) for doc in plan.editions + plan.parallels for fmt in opts.formats]
-    for doc, fmt in docs:
-        path = out_dir / output_name(doc, fmt)
-        key = edition_key(cache, project, doc, fmt)
-        if not cache.fresh(path, key):
-            jobs.append((doc, fmt, path, key))
-    plan.up_to_date = len(docs) - len(jobs)
-    writers = {}
-    if any(fmt == "docx" for _e, fmt, _p, _k in jobs):
-        from .write_docx import DocxWriter
-        writers["docx"] = DocxWriter(project)
-    if any(fmt == "pdf" for _e, fmt, _p, _k in jobs):
-        from .write_pdf import PdfWriter
-        writers["pdf"] = PdfWriter.shared(project)
-    review_writers = parallel_writers(writers)
-    parallels = {id(p) for p in plan.parallels}
-    # the longest (PDF) jobs first; typst compiles in this process holding the GIL, so one
-    # thread more than N keeps N pandoc processes busy while a PDF compiles
-    jobs.sort(key=lambda j: j[1] != "pdf")
-    workers = (opts.jobs or os.cpu_count() or 1) + ("pdf" in writers)
-    progress = Progress(len(jobs))
+class Outputs:
+    """The outputs of one build being made. Each (edition or parallel document, format) whose
+    inputs changed (cache.py) starts as soon as its document is rendered: PDFs in typst worker
+    processes, DOCX through pandoc and python-docx, on two thread pools of `--jobs` threads
+    each, so both kinds and the rendering of the next language run side by side. Nothing is
+    written until `finish`; `close` drops everything (a later content error)."""
 
-    def run(job):
-        doc, fmt, path, _key = job
-        data = (review_writers if id(doc) in parallels else writers)[fmt].write(doc)
-        progress.done(path.name)
+    def __init__(self, project: Project, opts: Options, out_dir: Path):
+        from .cache import Cache
+        from .progress import Progress
+        self.project, self.opts, self.out_dir = project, opts, out_dir
+        self.cache = Cache.load(out_dir, enabled=opts.cache)
+        n = opts.jobs or os.cpu_count() or 1
+        self.pools = {"pdf": ThreadPoolExecutor(n), "docx": ThreadPoolExecutor(n)}
+        self.writers: dict = {}
+        self.lock = threading.Lock()
+        self.jobs: list = []  # (path, cache key, future)
+        self.up_to_date = 0
+        self.progress = Progress(0)
+
+    def writer(self, fmt: str, parallel: bool):
+        with self.lock:
+            return self._writer(fmt, parallel)
+
+    def _writer(self, fmt: str, parallel: bool):
+        """One writer per format, made when first needed; the parallel document's writer
+        shares the edition writer's reference documents or typst workers."""
+        key = (fmt, parallel)
+        if key not in self.writers:
+            if parallel:
+                from .write_parallel import ParallelDocxWriter, ParallelPdfWriter
+                kind = {"docx": ParallelDocxWriter, "pdf": ParallelPdfWriter}[fmt]
+                self.writers[key] = kind(self._writer(fmt, False))
+            elif fmt == "docx":
+                from .write_docx import DocxWriter
+                self.writers[key] = DocxWriter(self.project)
+            else:
+                from .write_pdf import PdfWriter
+                self.writers[key] = PdfWriter.shared(self.project, self.opts.jobs)
+        return self.writers[key]
+
+    def submit(self, doc, parallel: bool = False) -> None:
+        """Start the jobs of one document (formats whose output is not up to date)."""
+        from .cache import edition_key
+        for fmt in sorted(self.opts.formats, key=lambda f: f != "pdf"):  # the longest first
+            path = self.out_dir / output_name(doc, fmt)
+            key = edition_key(self.cache, self.project, doc, fmt)
+            if self.cache.fresh(path, key):
+                self.up_to_date += 1
+                continue
+            writer = self.writer(fmt, parallel)
+            self.progress.add(1)
+            self.jobs.append((path, key, self.pools[fmt].submit(self._run, writer, doc, path)))
+
+    def _run(self, writer, doc, path: Path) -> bytes:
+        data = writer.write(doc)
+        self.progress.done(path.name)
         return data
-    try:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(run, jobs))
-    finally:
-        progress.close()
-        if "docx" in writers:
-            writers["docx"].close()
-    written = [path for _doc, _fmt, path, _key in jobs]
-    write_all_atomic(list(zip(written, results)), shown=project.rel)
-    for (_doc, _fmt, path, key), data in zip(jobs, results):
-        cache.record(path, key, data)
-    cache.save()
-    return written
+
+    def finish(self) -> list[Path]:
+        """Wait for every job, then write the outputs (each atomically) and the cache."""
+        try:
+            # made only now: a build stopped by a content error leaves no output folder
+            check_output_dir(self.out_dir, self.project.rel(self.out_dir))
+            results = [future.result() for _path, _key, future in self.jobs]
+        finally:
+            self.close(cancel=True)
+        written = [path for path, _key, _future in self.jobs]
+        write_all_atomic(list(zip(written, results)), shown=self.project.rel)
+        for (path, key, _future), data in zip(self.jobs, results):
+            self.cache.record(path, key, data)
+        self.cache.save()
+        return written
+
+    def close(self, cancel: bool = True) -> None:
+        """Stop: jobs not started are dropped, running ones end; nothing is written."""
+        for pool in self.pools.values():
+            pool.shutdown(wait=True, cancel_futures=cancel)
+        self.progress.close()
+        docx = self.writers.get(("docx", False))
+        if docx is not None:
+            docx.close()
 
 
 def plan_review(project: Project, plan: Plan, opts: Options) -> None:
-    """What each edition prints (for --verify) and the parallel review documents."""
+    """What each edition prints (for verify and the parallel documents) and the parallel review
+    documents; neither when nobody reads them."""
+    if not (opts.review or opts.verify):
+        return
     from .expect import plan_expected
     from .parallel import plan_parallels
     plan.expected = plan_expected(project, plan.reports, opts.langs)
     if opts.review:
         plan.parallels = plan_parallels(project, plan.reports, plan.expected)
-
-
-def parallel_writers(writers: dict) -> dict:
-    from .write_parallel import ParallelDocxWriter, ParallelPdfWriter
-    kinds = {"docx": ParallelDocxWriter, "pdf": ParallelPdfWriter}
-    return {fmt: kinds[fmt](w) for fmt, w in writers.items()}
 
 
 def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
@@ -170,8 +210,14 @@ def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
     key, last = unchanged_run(project, opts, out_dir)
     if last is not None:  # nothing changed since the same run: read nothing, write nothing
         return Plan(warnings=list(last["warnings"]), up_to_date=len(last["outputs"])), []
-    plan = gather(project, opts)
-    written = write_all(project, plan, opts, out_dir)
+    outputs = Outputs(project, opts, out_dir)
+    try:
+        plan = gather(project, opts, on_document=outputs.submit)
+    except BaseException:
+        outputs.close(cancel=True)
+        raise
+    written = outputs.finish()
+    plan.up_to_date = outputs.up_to_date
     record_run(project, opts, out_dir, key,
                [output_name(e, f) for e in plan.editions + plan.parallels for f in opts.formats],
                [str(w) for w in plan.warnings])

@@ -194,7 +194,7 @@ def edition_files(project, edition) -> list[Path]:
 
 def edition_key(cache: Cache, project, edition, fmt: str) -> str:
     """The key of one (report, language, format) job."""
-    derived = [fmt, edition.lang, edition.markdown,
+    derived = [fmt, edition.lang, edition.markup(fmt),
                json.dumps(edition.masthead, sort_keys=True, ensure_ascii=False, default=str),
                json.dumps(edition.style.data, sort_keys=True, ensure_ascii=False, default=str)]
     return cache.key(derived, edition_files(project, edition), fonts=(fmt == "pdf"))

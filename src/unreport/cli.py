@@ -75,10 +75,13 @@ def run(args, project: Project) -> int:
     if args.command == "build" and not (args.watch or args.no_cache or args.verify) and \
             project.report_paths(args.report) and _up_to_date(args, project):
         return 0
+    if args.command in ("build", "preview") and "pdf" in (tuple(args.format) or ("pdf",)):
+        _start_typst_workers(args.jobs)
     from .build import Options
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
                    formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
-                   jobs=args.jobs, cache=not args.no_cache, review=not args.no_review)
+                   jobs=args.jobs, cache=not args.no_cache, review=not args.no_review,
+                   verify=args.verify or args.command == "verify")
     if not project.report_paths(opts.report_glob):
         print(f"error: no report matches '{opts.report_glob}' in {project.content_dir}",
               file=sys.stderr)
@@ -154,6 +157,15 @@ def _up_to_date(args, project: Project) -> bool:
     print(f"built 0 file(s), {len(last['outputs'])} up to date in "
           f"{time.perf_counter() - start:.2f} s")
     return True
+
+
+def _start_typst_workers(jobs: int) -> None:
+    """Typst worker processes start now (import typst, scan the fonts) while this process
+    imports the pipeline and gathers the content (typst_workers.py)."""
+    from .cache import fonts_version
+    from .typst_workers import shared
+    pool = shared(fonts_version(), jobs or None)
+    pool.prestart(pool.size)
 
 
 def _print_warnings(plan) -> None:

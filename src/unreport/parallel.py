@@ -46,6 +46,10 @@ class ParallelDoc:
     def name(self) -> str:
         return f"{self.report.id}.{self.source}-{self.lang}"
 
+    def markup(self, fmt: str) -> str:
+        """What the writer of `fmt` reads: Pandoc Markdown for both formats."""
+        return self.markdown
+
 
 def pair_rows(left: list[Expected], right: list[Expected]) -> list[Row]:
     by_id = {e.id: e for e in right}

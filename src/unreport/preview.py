@@ -14,7 +14,6 @@ def run_preview(project: Project, opts: Options, pages: int = 2, ppi: float = 60
     out = project.output_dir / "preview"
     for edition in plan.editions:
         images = writer.compile(writer.typst_source(edition), edition, fmt="png", ppi=ppi)
-        images = images if isinstance(images, list) else [images]
         for n, png in enumerate(images[:pages], start=1):
             path = out / f"{edition.report.id}.{edition.lang}-{n}.png"
             write_atomic(path, png)

@@ -18,7 +18,7 @@ class Progress:
         self.shown = False
         self.lock = threading.Lock()
         tty = force if force is not None else _isatty(self.stream)
-        self.active = tty and total > 0
+        self.active = tty
         self.timer = None
         if self.active:
             self.timer = threading.Timer(delay, self._show)
@@ -37,6 +37,11 @@ class Progress:
             self.shown = True
             self.stream.write(self._line())
             self.stream.flush()
+
+    def add(self, count: int) -> None:
+        """More outputs to make (a build adds each as its document is rendered)."""
+        with self.lock:
+            self.total += count
 
     def done(self, name: str) -> None:
         with self.lock:

@@ -40,6 +40,10 @@ class Edition:
     masthead: dict
     missing: list = field(default_factory=list)  # (id, Text) shown in the source language
 
+    def markup(self, fmt: str) -> str:
+        """What the writer of `fmt` reads."""
+        return self.typst if fmt == "pdf" else self.markdown
+
 
 _ENVS: dict[tuple, jinja2.Environment] = {}
 

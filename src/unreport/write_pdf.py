@@ -1,6 +1,6 @@
 """Stage 5b, write PDF: the edition's Typst markup (rendered by templates/typst/blocks.j2) with
-the page design templates/typst/un.typ -> PDF, compiled by the `typst` compiler. Font warnings
-are errors."""
+the page design templates/typst/un.typ -> PDF, compiled by the `typst` compiler in worker
+processes (typst_workers.py). Font warnings are errors."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ def epoch_of(d: dt.date) -> int:
 
 
 class PdfWriter:
-    """One font scan per process; typst compilers sharing it, one per concurrent compile."""
+    """Compiles editions with the process's typst worker pool (typst_workers.py)."""
 
-    def __init__(self, project: Project):
-        import typst
+    def __init__(self, project: Project, jobs: int = 0):
+        from . import typst_workers
+        from .cache import fonts_version
         self.project = project
         # the Typst root is the project's templates folder: the design may read its own files
         # (un.typ, an emblem image) and nothing else
@@ -36,45 +37,24 @@ class PdfWriter:
             raise EnvironmentProblem(f"{project.rel(self.design / 'un.typ')}: error: the Typst "
                                      "page design is missing; restore templates/typst/")
         self.emblem = "/emblem.png" if (self.root / "emblem.png").is_file() else ""
-        self.typst = typst
-        # the system fonts are scanned once; every compiler of this writer shares the scan, so
-        # editions compile in parallel without scanning again
-        self.fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
-        self.free: list = []  # idle compilers (one per concurrent compile, kept for reuse)
-        self.lock = threading.Lock()
+        # the fonts are scanned once per worker; installing fonts gives a new pool
+        self.pool = typst_workers.shared(fonts_version(), jobs or None)
+        self.compile_error = typst_workers.CompileError
 
     @classmethod
-    def shared(cls, project: Project) -> "PdfWriter":
-        """The writer of this process for `project`: its compiler scanned the fonts once and is
-        reused by every later build (watch mode); a new one when the fonts installed change."""
+    def shared(cls, project: Project, jobs: int = 0) -> "PdfWriter":
+        """The writer of this process for `project` (watch mode and later builds reuse its
+        workers, whose compilers remember earlier layouts)."""
         from .cache import fonts_version
         key = (project, fonts_version())
         with _SHARED_LOCK:
             writer = _SHARED.get(key)
             if writer is None:
                 _SHARED.clear()
-                writer = _SHARED[key] = cls(project)
+                writer = _SHARED[key] = cls(project, jobs)
+            elif jobs:
+                writer.pool.size = jobs
             return writer
-
-    def acquire(self):
-        """A compiler no other thread is using (a typst.Compiler is not shared between
-        concurrent compiles)."""
-        with self.lock:
-            if self.free:
-                return self.free.pop()
-        return self.typst.Compiler(root=str(self.root), font_paths=self.fonts,
-                                   ignore_system_fonts=True)
-
-    def release(self, compiler) -> None:
-        with self.lock:
-            self.free.append(compiler)
-
-    @property
-    def compiler(self):
-        """A compiler for single-threaded callers (kept for reuse)."""
-        compiler = self.acquire()
-        self.release(compiler)
-        return compiler
 
     def typst_source(self, edition: Edition) -> str:
         return '#import "/typst/un.typ": *\n#show: un-document\n\n' + edition.typst
@@ -93,25 +73,20 @@ class PdfWriter:
 
     def compile_source(self, source: str, inputs: dict[str, str], when: dt.date, what: str,
                        fmt: str = "pdf", ppi: float | None = None):
-        """Compile Typst source with the shared compiler; font warnings are errors."""
-        kwargs = dict(format=fmt, sys_inputs=inputs, timestamp=epoch_of(when))
-        if ppi:
-            kwargs["ppi"] = ppi
-        compiler = self.acquire()
+        """Compile Typst source in a worker; font warnings are errors. Returns the PDF, or a
+        list of PNG pages."""
+        options = dict(format=fmt, sys_inputs=inputs, timestamp=epoch_of(when), ppi=ppi)
         try:
-            result, warnings = compiler.compile_with_warnings(
-                input=source.encode("utf-8"), **kwargs)
-        except self.typst.TypstError as exc:
+            result = self.pool.compile(str(self.root), source, options)
+        except self.compile_error as exc:
             raise EnvironmentProblem(f"typst could not compile {what}: {exc.message} "
                                      f"({'; '.join(exc.hints)})") from None
-        finally:
-            self.release(compiler)
-        for w in warnings:
-            if "font" in w.message.lower():
-                raise EnvironmentProblem(f"missing font for {what}: {w.message}. Install it "
+        for message in result.warnings:
+            if "font" in message.lower():
+                raise EnvironmentProblem(f"missing font for {what}: {message}. Install it "
                                          f"({FONT_PACKAGES}; macOS and Windows ship their own "
                                          "CJK and Times fonts)")
-        return result
+        return result.outputs[0] if fmt == "pdf" else result.outputs
 
     def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):
         return self.compile_source(source, self.edition_inputs(edition), edition.report.meta.date,

@@ -1,0 +1,221 @@
+"""Typst compiles in worker processes, so PDFs compile on every core at once.
+
+The `typst` package holds Python's global interpreter lock while it compiles, so in the build's
+own process two compiles take turns and a compile stops everything else (rendering, the DOCX
+writer's python-docx work). Each worker is a small Python process (`python -m
+unreport.typst_workers`) that scans the fonts once and keeps one `typst.Compiler` per root for
+every later compile, so its memoised layout makes a recompile in watch mode fast. Workers start
+when the build knows it will compile (`prestart`: they import typst and scan fonts while the
+content is gathered) and end with the build process.
+
+Frames on the pipes: a 4-byte big-endian length, then that many bytes; a request is a JSON
+header frame and a source frame; a reply is a JSON header frame and one frame per output (one
+PDF, or one PNG per page).
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import queue
+import struct
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+
+from .errors import EnvironmentProblem
+
+
+@dataclass
+class Result:
+    outputs: list[bytes]  # the PDF, or one PNG per page
+    warnings: list[str]
+
+
+class CompileError(Exception):
+    def __init__(self, message: str, hints: list[str]):
+        super().__init__(message)
+        self.message = message
+        self.hints = hints
+
+
+def _send(pipe, data: bytes) -> None:
+    pipe.write(struct.pack(">I", len(data)))
+    pipe.write(data)
+
+
+def _receive(pipe) -> bytes:
+    head = pipe.read(4)
+    if len(head) < 4:
+        raise EOFError
+    (size,) = struct.unpack(">I", head)
+    data = pipe.read(size)
+    if len(data) < size:
+        raise EOFError
+    return data
+
+
+class Worker:
+    """One worker process and its pipes; used by one thread at a time."""
+
+    def __init__(self):
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+            [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))] +
+            ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])))
+        self.proc = subprocess.Popen([sys.executable, "-m", "unreport.typst_workers"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, env=env)
+
+    def compile(self, root: str, source: str, options: dict) -> Result:
+        header = json.dumps({"root": root, **options}).encode("utf-8")
+        try:
+            _send(self.proc.stdin, header)
+            _send(self.proc.stdin, source.encode("utf-8"))
+            self.proc.stdin.flush()
+            reply = json.loads(_receive(self.proc.stdout))
+            outputs = [_receive(self.proc.stdout) for _ in range(reply.get("outputs", 0))]
+        except (EOFError, BrokenPipeError, OSError):
+            self.close()
+            err = self.proc.stderr.read().decode("utf-8", "replace").strip()
+            raise EnvironmentProblem("the typst worker process stopped: "
+                                     f"{err.splitlines()[-1] if err else 'no message'}; "
+                                     "check the typst package ('pip install typst')") from None
+        if "error" in reply:
+            raise CompileError(reply["error"], reply.get("hints", []))
+        return Result(outputs, reply.get("warnings", []))
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class Pool:
+    """Up to `size` workers, each lent to one compile at a time."""
+
+    def __init__(self, size: int):
+        self.size = max(1, size)
+        self.idle: queue.LifoQueue[Worker] = queue.LifoQueue()
+        self.started = 0
+        self.lock = threading.Lock()
+        self.workers: list[Worker] = []
+
+    def prestart(self, count: int) -> None:
+        """Start workers now (they scan fonts while the build gathers) up to `count`."""
+        with self.lock:
+            while self.started < min(count, self.size):
+                self._start()
+
+    def _start(self) -> None:
+        worker = Worker()
+        self.workers.append(worker)
+        self.started += 1
+        self.idle.put(worker)
+
+    def compile(self, root: str, source: str, options: dict) -> Result:
+        worker = self._take()
+        try:
+            result = worker.compile(root, source, options)
+        except EnvironmentProblem:
+            with self.lock:  # the worker is gone: a later compile starts another
+                self.workers.remove(worker)
+                self.started -= 1
+            raise
+        except BaseException:  # a Typst error: the worker goes on
+            self.idle.put(worker)
+            raise
+        self.idle.put(worker)
+        return result
+
+    def _take(self) -> Worker:
+        """An idle worker; a new one while fewer than `size` run."""
+        while True:
+            with self.lock:
+                if self.idle.empty() and self.started < self.size:
+                    self._start()
+            try:
+                return self.idle.get(timeout=0.5)
+            except queue.Empty:
+                continue
+
+    def close(self) -> None:
+        with self.lock:
+            for worker in self.workers:
+                worker.close()
+            self.workers.clear()
+            self.started = 0
+            self.idle = queue.LifoQueue()
+
+
+_POOLS: dict[str, Pool] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def shared(fonts: str, size: int | None = None) -> Pool:
+    """The process's pool for the fonts installed now (`fonts`: cache.fonts_version()); a new
+    pool, with a new font scan, when fonts were installed or removed. `size`: the most
+    workers (default: the cores)."""
+    with _POOLS_LOCK:
+        pool = _POOLS.get(fonts)
+        if pool is None:
+            for old in _POOLS.values():
+                old.close()
+            _POOLS.clear()
+            pool = _POOLS[fonts] = Pool(size or os.cpu_count() or 1)
+        elif size:
+            pool.size = max(1, size)
+        return pool
+
+
+@atexit.register
+def close_all() -> None:
+    """End every worker of this process (at exit, or before leaving with os._exit)."""
+    with _POOLS_LOCK:
+        for pool in _POOLS.values():
+            pool.close()
+
+
+# ---- the worker process ----------------------------------------------------------------------
+
+def serve(stdin, stdout) -> None:
+    import typst
+    fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
+    compilers: dict[str, typst.Compiler] = {}
+    while True:
+        try:
+            request = json.loads(_receive(stdin))
+            source = _receive(stdin)
+        except EOFError:  # the build is done: leave without tearing down typst's caches
+            stdout.flush()
+            os._exit(0)
+        root = request.pop("root")
+        compiler = compilers.get(root)
+        if compiler is None:
+            compiler = compilers[root] = typst.Compiler(root=root, font_paths=fonts,
+                                                        ignore_system_fonts=True)
+        kwargs = {k: v for k, v in request.items() if v is not None}
+        try:
+            result, warnings = compiler.compile_with_warnings(input=source, **kwargs)
+        except typst.TypstError as exc:
+            _send(stdout, json.dumps({"error": exc.message, "hints": list(exc.hints)}).encode())
+            stdout.flush()
+            continue
+        outputs = result if isinstance(result, list) else [result]
+        _send(stdout, json.dumps({"outputs": len(outputs),
+                                  "warnings": [w.message for w in warnings]}).encode())
+        for data in outputs:
+            _send(stdout, data)
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    serve(sys.stdin.buffer, sys.stdout.buffer)
