@@ -159,6 +159,7 @@ class Outputs:
                 self.up_to_date += 1
                 continue
             writer = self.writer(fmt, parallel)
+            writer.prepare(doc)
             self.progress.add(1)
             self.jobs.append((path, key, self.pools[fmt].submit(self._run, writer, doc, path)))
 

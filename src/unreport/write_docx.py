@@ -64,6 +64,11 @@ class DocxWriter:
             _REFERENCES[key] = data
         return data
 
+    def prepare(self, edition: Edition) -> None:
+        """Python set-up of a job, done by the build's main thread before the job starts (so
+        the job's thread goes straight to pandoc): the language's reference document."""
+        self.reference(edition)
+
     def write(self, edition: Edition) -> bytes:
         ref = self.reference(edition)
         raw = run_pandoc(edition.markdown, "docx", ["--reference-doc", str(ref)],

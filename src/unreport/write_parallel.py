@@ -31,6 +31,9 @@ class ParallelDocxWriter:
         self.docx = docx_writer  # shares the per-language reference documents
         self.lua = docx_writer.project.templates_dir / "docx" / "parallel.lua"
 
+    def prepare(self, doc: ParallelDoc) -> None:
+        self.docx.prepare(doc)
+
     def write(self, doc: ParallelDoc) -> bytes:
         ref = self.docx.reference(doc)
         raw = run_pandoc(doc.markdown, "docx",
@@ -111,6 +114,9 @@ class ParallelPdfWriter:
                           epoch_of(doc.report.meta.date))
         return ('#import "/typst/parallel.typ": *\n#show: un-parallel-document\n\n'
                 + body.decode("utf-8"))
+
+    def prepare(self, doc: ParallelDoc) -> None:
+        """Nothing to set up before the job."""
 
     def inputs(self, doc: ParallelDoc) -> dict[str, str]:
         data = {"symbol": doc.report.meta.symbol,

@@ -92,5 +92,10 @@ class PdfWriter:
         return self.compile_source(source, self.edition_inputs(edition), edition.report.meta.date,
                                    f"the {edition.lang} edition of {edition.report.id}", fmt, ppi)
 
+    def prepare(self, edition: Edition) -> None:
+        """Python set-up of a job, done by the build's main thread before the job starts (so
+        the job's thread goes straight to a typst worker): the barcode's bars."""
+        self.edition_inputs(edition)
+
     def write(self, edition: Edition) -> bytes:
         return self.compile(self.typst_source(edition), edition)
