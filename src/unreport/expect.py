@@ -26,6 +26,7 @@ class Expected:
     text: str  # printed text without footnotes, status marker included
     head: str  # printed text up to the first footnote mark
     markdown: str  # the same text as escaped Pandoc Markdown (footnotes included)
+    typst: str  # the same as escaped Typst markup
     status: str  # source | translated | fuzzy | untranslated
     marker: str  # "[Changed]" / "[Untranslated]" in this language, or ""
 
@@ -52,7 +53,8 @@ def expected_units(project, report: Report, numbers: dict[str, Number], tr: Tran
         else:
             number = style.number(n.kind, n.value, n.style, n.depth)
         out.append(Expected(unit.id, unit.kind, number, printed.text, printed.head,
-                            printed.markdown, tr[unit.id].status, printed.marker))
+                            printed.markdown, printed.typst, tr[unit.id].status,
+                            printed.marker))
     return out
 
 

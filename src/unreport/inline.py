@@ -227,11 +227,10 @@ class Dialect:
     marker: tuple[str, str]  # around the draft marker "[Untranslated]" / "[Changed]"
 
 
-# Pandoc Markdown, read by pandoc for the DOCX and the parallel documents: the draft marker
-# is a span in the character style DraftMarker (templates/docx/styles.yaml); its class is what
-# the parallel PDF's filter (templates/typst/common.lua) looks for
+# Pandoc Markdown, read by pandoc for the DOCX editions and parallel documents: the draft
+# marker is a span in the character style DraftMarker (templates/docx/styles.yaml)
 MARKDOWN = Dialect("markdown", escape_markdown, ("*", "*"), ("**", "**"), ("^[", "]"),
-                   ("[", ']{.draft-marker custom-style="DraftMarker"}'))
+                   ("[", ']{custom-style="DraftMarker"}'))
 # Typst markup, compiled with templates/typst/un.typ (un-draft-marker is defined there)
 TYPST = Dialect("typst", escape_typst, ("#emph[", "]"), ("#strong[", "]"),
                 ("#footnote[", "]"), ("#un-draft-marker[", "]"))

@@ -29,9 +29,3 @@ def run_pandoc(markdown: str, to: str, args: list[str], epoch: int) -> bytes:
                                  f"{proc.stderr.decode('utf-8', 'replace').strip()}")
     return proc.stdout
 
-
-def lua_filters(main) -> list[str]:
-    """pandoc arguments: the format's shared filter (common.lua, where the format has one)
-    beside `main`, then `main`."""
-    common = main.parent / "common.lua"
-    return [*(["--lua-filter", str(common)] if common.is_file() else []), "--lua-filter", str(main)]

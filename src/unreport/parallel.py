@@ -39,7 +39,8 @@ class ParallelDoc:
     style: Style  # the translation's house style (reference document, fonts)
     source_style: Style
     rows: list[Row]
-    markdown: str = ""
+    markdown: str = ""  # Pandoc Markdown for the DOCX (templates/base/parallel.md.j2)
+    typst: str = ""  # Typst markup for the PDF (templates/typst/parallel.j2)
     masthead: dict = field(default_factory=dict)
 
     @property
@@ -47,8 +48,8 @@ class ParallelDoc:
         return f"{self.report.id}.{self.source}-{self.lang}"
 
     def markup(self, fmt: str) -> str:
-        """What the writer of `fmt` reads: Pandoc Markdown for both formats."""
-        return self.markdown
+        """What the writer of `fmt` reads."""
+        return self.typst if fmt == "pdf" else self.markdown
 
 
 def pair_rows(left: list[Expected], right: list[Expected]) -> list[Row]:
@@ -69,11 +70,12 @@ def render_parallel(project: Project, report: Report, source_style: Style, style
         "languages": f"{source_style.name} – {style.name}",
     }
     try:
-        template = template_env(project, style.lang, load_messages(project, style.lang, Collector())
-                                ).get_template("parallel.md.j2")
-        doc.markdown = template.render(
+        env = template_env(project, style.lang, load_messages(project, style.lang, Collector()))
+        doc.markdown = env.get_template("parallel.md.j2").render(
             rows=doc.rows, left_name=_attr(source_style.name), right_name=_attr(style.name),
             **doc.masthead)
+        doc.typst = env.get_template("typst/parallel.j2").render(
+            rows=doc.rows, left_name=source_style.name, right_name=style.name, **doc.masthead)
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or "templates"
         line = getattr(exc, "lineno", None)

@@ -2,8 +2,8 @@
 
 DOCX: pandoc with the translation's reference document and templates/docx/parallel.lua (a
 two-column table), then python-docx for the landscape page, table borders, a header row repeated
-on every page, and fixed core properties. PDF: pandoc to Typst with templates/typst/parallel.lua
-and parallel.typ, compiled with the PDF writer's typst compiler.
+on every page, and fixed core properties. PDF: the document's Typst markup (rendered by
+templates/typst/parallel.j2) with parallel.typ, compiled by the PDF writer's typst workers.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .output import normalise_zip
-from .pandoc import lua_filters, run_pandoc
+from .pandoc import run_pandoc
 from .parallel import ParallelDoc
 from .write_pdf import epoch_of
 
@@ -37,7 +37,7 @@ class ParallelDocxWriter:
     def write(self, doc: ParallelDoc) -> bytes:
         ref = self.docx.reference(doc)
         raw = run_pandoc(doc.markdown, "docx",
-                         ["--reference-doc", str(ref), *lua_filters(self.lua)],
+                         ["--reference-doc", str(ref), "--lua-filter", str(self.lua)],
                          epoch_of(doc.report.meta.date))
         d = Document(io.BytesIO(raw))
         for section in d.sections:
@@ -109,11 +109,7 @@ class ParallelPdfWriter:
         self.design = pdf_writer.design
 
     def typst_source(self, doc: ParallelDoc) -> str:
-        body = run_pandoc(doc.markdown, "typst",
-                          [*lua_filters(self.design / "parallel.lua"), "--wrap=preserve"],
-                          epoch_of(doc.report.meta.date))
-        return ('#import "/typst/parallel.typ": *\n#show: un-parallel-document\n\n'
-                + body.decode("utf-8"))
+        return '#import "/typst/parallel.typ": *\n#show: un-parallel-document\n\n' + doc.typst
 
     def prepare(self, doc: ParallelDoc) -> None:
         """Nothing to set up before the job."""

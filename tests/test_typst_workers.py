@@ -1,0 +1,79 @@
+"""Typst compiles in worker processes: results, Typst errors and a worker that dies."""
+
+import io
+import os
+import signal
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from pypdf import PdfReader
+
+from unreport.errors import EnvironmentProblem
+from unreport.typst_workers import CompileError, Pool
+
+OPTIONS = {"format": "pdf", "sys_inputs": {}, "timestamp": 0, "ppi": None}
+
+
+def text_of(pdf: bytes) -> str:
+    return PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+@pytest.fixture
+def pool(tmp_path):
+    p = Pool(2)
+    yield p
+    p.close()
+
+
+def test_concurrent_compiles_each_get_their_own_document(pool, tmp_path):
+    sources = [f"Document number {i}." for i in range(6)]
+    with ThreadPoolExecutor(4) as threads:
+        results = list(threads.map(
+            lambda s: pool.compile(str(tmp_path), s, OPTIONS), sources))
+    assert [text_of(r.outputs[0]).strip() for r in results] == sources
+    assert pool.started <= 2  # never more workers than the pool's size
+
+
+def test_same_source_same_bytes_in_any_worker(pool, tmp_path):
+    source = "#set text(size: 12pt)\nThe same text."
+    a = pool.compile(str(tmp_path), source, OPTIONS).outputs[0]
+    with ThreadPoolExecutor(2) as threads:  # the second worker compiles it too
+        b, c = threads.map(lambda _: pool.compile(str(tmp_path), source, OPTIONS).outputs[0],
+                           range(2))
+    assert a == b == c
+
+
+def test_typst_error_is_reported_and_the_worker_goes_on(tmp_path):
+    pool = Pool(1)
+    try:
+        with pytest.raises(CompileError) as exc:
+            pool.compile(str(tmp_path), "#let x = ", OPTIONS)
+        assert "expected expression" in exc.value.message
+        assert text_of(pool.compile(str(tmp_path), "Still here.", OPTIONS).outputs[0]) \
+            .strip() == "Still here."
+        assert pool.started == 1
+    finally:
+        pool.close()
+
+
+def test_pages_as_png(pool, tmp_path):
+    result = pool.compile(str(tmp_path), "One #pagebreak() Two",
+                          dict(OPTIONS, format="png", ppi=20))
+    assert len(result.outputs) == 2 and all(p[:4] == b"\x89PNG" for p in result.outputs)
+
+
+def test_a_worker_that_dies_is_an_environment_problem_and_is_replaced(tmp_path):
+    pool = Pool(1)
+    try:
+        pool.prestart(1)
+        worker = pool.workers[0]
+        os.kill(worker.proc.pid, signal.SIGKILL)
+        worker.proc.wait()
+        with pytest.raises(EnvironmentProblem, match="typst worker process stopped"):
+            pool.compile(str(tmp_path), "Lost.", OPTIONS)
+        assert pool.started == 0
+        assert text_of(pool.compile(str(tmp_path), "Again.", OPTIONS).outputs[0]).strip() \
+            == "Again."
+        assert pool.workers[0] is not worker
+    finally:
+        pool.close()
