@@ -151,6 +151,21 @@ def test_fuzzy_and_untranslated_rows_are_marked(tmp_path, capsys):
     assert sorted(shaded) == sorted(r[0] for r in marked)
     text = pdf_text(out / f"{PARALLEL}.pdf")
     assert "[原文已更改]" in text and "[未翻译]" in text
+    # in the PDF too: the two marked rows, and only they, are shaded, each in its colour
+    import pdfplumber
+    colours = {(1.0, 0.957, 0.8): "[原文已更改]", (0.992, 0.886, 0.886): "[未翻译]"}
+    found = []
+    with pdfplumber.open(out / f"{PARALLEL}.pdf") as pdf:
+        for page in pdf.pages:
+            for rect in page.rects:
+                colour = rect.get("non_stroking_color")
+                colour = tuple(round(c, 3) for c in colour) if isinstance(colour, (list, tuple)) \
+                    else ()  # a grey is one number
+                if rect.get("fill") and colour in colours:
+                    inside = page.crop((rect["x0"], rect["top"], rect["x1"], rect["bottom"]))
+                    found.append((colours[colour], inside.extract_text().replace(" ", "")))
+    assert sorted(marker for marker, _text in found) == sorted(colours.values())
+    assert all(marker in text for marker, text in found), found
 
 
 def test_verify_reads_the_whole_text_of_each_pdf_paragraph(example_outputs, tmp_path, capsys):
@@ -173,3 +188,27 @@ def test_verify_reads_the_whole_text_of_each_pdf_paragraph(example_outputs, tmp_
     assert len(err) == 2, err
     assert err[0].endswith(f"{REPORT}.en.pdf: error: org.opening.meetings: the text of 6. breaks "
                            "off before 'wholesession.' in the PDF's text; rebuild it")
+
+
+def test_a_row_longer_than_a_page_breaks_across_pages(tmp_path):
+    """Short rows are two boxes that do not break; a row with a long text is laid out so that
+    it can run over to the next page, and none of its text is lost."""
+    from buildcase import base_project, edit
+
+    from unreport.cli import main
+    project = base_project(tmp_path / "p")
+    long_text = " ".join(f"Sentence {i} of a very long paragraph." for i in range(600))
+    edit(project / "content" / "note.yaml", "text: This note gives the *Committee* what it "
+         "asked for.^[See [[intro.items]].]", f"text: '{long_text}'")
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--format", "pdf"]) == 0
+    import pdfplumber
+    with pdfplumber.open(out / "note.en-zh.pdf") as pdf:  # only what is on the page itself
+        pages = [p.within_bbox(p.bbox).extract_text() for p in pdf.pages]
+    assert len(pages) >= 3
+    # the row's last sentence is printed in the left column, after a page break
+    holding = [i for i, text in enumerate(pages) if "Sentence 599 of a very" in text]
+    assert holding and holding[0] > 0
+    # every sentence is printed (in both columns: the changed text shows its source)
+    printed = re.findall(r"Sentence\s+(\d+)\s+of", "\n".join(pages))
+    assert sorted(set(map(int, printed))) == list(range(600))
