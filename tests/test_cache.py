@@ -157,3 +157,18 @@ def test_unreadable_cache_means_build_everything(project, capsys):
     assert build(project, out, capsys, "--format", "docx") == [PAR, EN, ZH]
     assert json.loads((out / ".unreport-cache.json").read_text())["outputs"]
     assert build(project, out, capsys, "--format", "docx") == []
+
+
+def test_tool_versions_are_those_installed():
+    """The cache key's tool versions (read from dist-info folder names, for a quick start) are
+    what importlib.metadata says is installed."""
+    from importlib import metadata
+
+    from unreport.cache import TOOLS, _dist_key, installed_versions
+    found = installed_versions()
+    for dist in TOOLS:
+        try:
+            want = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            want = None
+        assert found.get(_dist_key(dist)) == want, dist

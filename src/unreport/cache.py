@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
@@ -48,24 +47,38 @@ def file_digest(path: Path) -> str:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """The package's own source and the versions of the tools it drives."""
+    """The package's own source and the versions of the tools it drives (pandoc's is
+    pypandoc-binary's)."""
     h = hashlib.sha256()
     pkg = Path(__file__).resolve().parent
     for path in sorted(pkg.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     h.update(sys.version.encode())
+    versions = installed_versions()
     for dist in TOOLS:
-        try:
-            h.update(f"{dist}={metadata.version(dist)}\0".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{dist}=none\0".encode())
-    try:  # the pandoc binary itself (no subprocess: its size and modification time)
-        from .pandoc import pandoc_path
-        st = os.stat(pandoc_path())
-        h.update(f"pandoc={st.st_size}:{st.st_mtime_ns}\0".encode())
-    except Exception:  # noqa: BLE001 - a missing pandoc is reported by the writer, not here
-        h.update(b"pandoc=none\0")
+        h.update(f"{dist}={versions.get(_dist_key(dist), 'none')}\0".encode())
     return h.hexdigest()
+
+
+def _dist_key(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
+
+
+def installed_versions() -> dict[str, str]:
+    """Installed distributions and their versions, from the names of the `*.dist-info`
+    folders on sys.path (what importlib.metadata reads, without its import time: a no-op build
+    must start quickly); the first found wins, as for imports."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and "-" in name:
+                dist, version = name[: -len(".dist-info")].rsplit("-", 1)
+                found.setdefault(_dist_key(dist), version)
+    return found
 
 
 @functools.lru_cache(maxsize=1)
