@@ -77,3 +77,25 @@ def test_a_worker_that_dies_is_an_environment_problem_and_is_replaced(tmp_path):
         assert pool.workers[0] is not worker
     finally:
         pool.close()
+
+
+def test_a_worker_grown_past_the_limit_is_replaced(tmp_path, monkeypatch):
+    """Typst keeps everything it memoised: a worker that has grown too large after a compile
+    is retired and a fresh one takes its place (where /proc tells the memory)."""
+    import unreport.typst_workers as tw
+    if not os.path.exists("/proc/self/statm"):
+        pytest.skip("the worker's memory is read from /proc")
+    pool = Pool(1)
+    try:
+        pool.prestart(1)
+        first = pool.workers[0]
+        result = pool.compile(str(tmp_path), "Small.", OPTIONS)
+        assert 0 < result.rss_mb < tw.RETIRE_MB and pool.workers == [first]  # kept
+        monkeypatch.setattr(tw, "RETIRE_MB", 1)
+        assert text_of(pool.compile(str(tmp_path), "Big.", OPTIONS).outputs[0]).strip() == "Big."
+        assert first.proc.poll() is not None  # retired and ended
+        assert len(pool.workers) == 1 and pool.workers[0] is not first and pool.started == 1
+        assert text_of(pool.compile(str(tmp_path), "Next.", OPTIONS).outputs[0]).strip() \
+            == "Next."
+    finally:
+        pool.close()

@@ -4,9 +4,12 @@ The `typst` package holds Python's global interpreter lock while it compiles, so
 own process two compiles take turns and a compile stops everything else (rendering, the DOCX
 writer's python-docx work). Each worker is a small Python process (`python -m
 unreport.typst_workers`) that scans the fonts once and keeps one `typst.Compiler` per root for
-every later compile, so its memoised layout makes a recompile in watch mode fast. Workers start
-when the build knows it will compile (`prestart`: they import typst and scan fonts while the
-content is gathered) and end with the build process.
+every later compile, so its memoised layout makes a recompile in watch mode fast. Typst never
+forgets what it memoised, so a worker that has grown past RETIRE_MB after a compile is retired
+and a fresh one started in its place (a build's peak memory is then that of its largest single
+compile, not of all its compiles together). Workers start when the build knows it will compile
+(`prestart`: they import typst and scan fonts while the content is gathered) and end with the
+build process.
 
 Frames on the pipes: a 4-byte big-endian length, then that many bytes; a request is a JSON
 header frame and a source frame; a reply is a JSON header frame and one frame per output (one
@@ -27,11 +30,14 @@ from dataclasses import dataclass
 
 from .errors import EnvironmentProblem
 
+RETIRE_MB = 256  # a worker whose resident memory is above this after a compile is replaced
+
 
 @dataclass
 class Result:
     outputs: list[bytes]  # the PDF, or one PNG per page
     warnings: list[str]
+    rss_mb: float = 0.0  # the worker's resident memory after the compile (0: not known)
 
 
 class CompileError(Exception):
@@ -84,7 +90,7 @@ class Worker:
                                      "check the typst package ('pip install typst')") from None
         if "error" in reply:
             raise CompileError(reply["error"], reply.get("hints", []))
-        return Result(outputs, reply.get("warnings", []))
+        return Result(outputs, reply.get("warnings", []), reply.get("rss_mb", 0.0))
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -133,7 +139,14 @@ class Pool:
         except BaseException:  # a Typst error: the worker goes on
             self.idle.put(worker)
             raise
-        self.idle.put(worker)
+        if result.rss_mb > RETIRE_MB:
+            with self.lock:  # retired: a fresh worker starts now, ready for the next compile
+                self.workers.remove(worker)
+                self.started -= 1
+                self._start()
+            worker.close()
+        else:
+            self.idle.put(worker)
         return result
 
     def _take(self) -> Worker:
@@ -186,6 +199,15 @@ def close_all() -> None:
 
 # ---- the worker process ----------------------------------------------------------------------
 
+def _rss_mb() -> float:
+    """This process's resident memory now (Linux; 0 where /proc is missing: never retired)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def serve(stdin, stdout) -> None:
     import typst
     fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
@@ -210,7 +232,7 @@ def serve(stdin, stdout) -> None:
             stdout.flush()
             continue
         outputs = result if isinstance(result, list) else [result]
-        _send(stdout, json.dumps({"outputs": len(outputs),
+        _send(stdout, json.dumps({"outputs": len(outputs), "rss_mb": _rss_mb(),
                                   "warnings": [w.message for w in warnings]}).encode())
         for data in outputs:
             _send(stdout, data)
