@@ -79,7 +79,7 @@ def test_a_worker_that_dies_is_an_environment_problem_and_is_replaced(tmp_path):
         pool.close()
 
 
-def test_a_worker_grown_past_the_limit_is_replaced(tmp_path, monkeypatch):
+def test_a_worker_grown_past_the_limit_is_replaced(tmp_path):
     """Typst keeps everything it memoised: a worker that has grown too large after a compile
     is retired and a fresh one takes its place (where /proc tells the memory)."""
     import unreport.typst_workers as tw
@@ -91,7 +91,7 @@ def test_a_worker_grown_past_the_limit_is_replaced(tmp_path, monkeypatch):
         first = pool.workers[0]
         result = pool.compile(str(tmp_path), "Small.", OPTIONS)
         assert 0 < result.rss_mb < tw.RETIRE_MB and pool.workers == [first]  # kept
-        monkeypatch.setattr(tw, "RETIRE_MB", 1)
+        pool.retire_mb = 1
         assert text_of(pool.compile(str(tmp_path), "Big.", OPTIONS).outputs[0]).strip() == "Big."
         assert first.proc.poll() is not None  # retired and ended
         assert len(pool.workers) == 1 and pool.workers[0] is not first and pool.started == 1
@@ -99,3 +99,18 @@ def test_a_worker_grown_past_the_limit_is_replaced(tmp_path, monkeypatch):
             == "Next."
     finally:
         pool.close()
+
+
+def test_a_document_goes_back_to_the_worker_that_compiled_it(pool, tmp_path):
+    """Each worker remembers the layout of what it compiled: a document's recompile goes to
+    the same worker (watch mode's fast rebuilds)."""
+    with ThreadPoolExecutor(2) as threads:
+        list(threads.map(lambda k: pool.compile(str(tmp_path), f"Text {k}.", OPTIONS, key=k),
+                         ["a", "b"]))
+    by_key = {w.last: w for w in pool.workers}
+    assert set(by_key) == {"a", "b"}
+    for _ in range(3):
+        for key in ("b", "a"):
+            pool.compile(str(tmp_path), f"Text {key} again.", OPTIONS, key=key)
+            assert sorted(w.last for w in pool.workers) == ["a", "b"]  # each kept its own
+    assert {w.last: w for w in pool.workers} == by_key

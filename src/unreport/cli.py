@@ -76,7 +76,7 @@ def run(args, project: Project) -> int:
             project.report_paths(args.report) and _up_to_date(args, project):
         return 0
     if args.command in ("build", "preview") and "pdf" in (tuple(args.format) or ("pdf",)):
-        _start_typst_workers(args.jobs)
+        _start_typst_workers(args.jobs, args.watch)
     from .build import Options
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
                    formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
@@ -159,12 +159,13 @@ def _up_to_date(args, project: Project) -> bool:
     return True
 
 
-def _start_typst_workers(jobs: int) -> None:
+def _start_typst_workers(jobs: int, watch: bool) -> None:
     """Typst worker processes start now (import typst, scan the fonts) while this process
-    imports the pipeline and gathers the content (typst_workers.py)."""
+    imports the pipeline and gathers the content (typst_workers.py). A watch keeps what the
+    workers memoised for longer, so a recompile after a small change is fast."""
     from .cache import fonts_version
-    from .typst_workers import shared
-    pool = shared(fonts_version(), jobs or None)
+    from .typst_workers import WATCH_RETIRE_MB, shared
+    pool = shared(fonts_version(), jobs or None, WATCH_RETIRE_MB if watch else None)
     pool.prestart(pool.size)
 
 

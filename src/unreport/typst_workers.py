@@ -21,7 +21,6 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import queue
 import struct
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from .errors import EnvironmentProblem
 
 RETIRE_MB = 256  # a worker whose resident memory is above this after a compile is replaced
+WATCH_RETIRE_MB = 1024  # in watch mode: memory traded for fast recompiles
 
 
 @dataclass
@@ -70,6 +70,7 @@ class Worker:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(
             [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))] +
             ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])))
+        self.last = ""  # the key of the document it compiled last
         self.proc = subprocess.Popen([sys.executable, "-m", "unreport.typst_workers"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, env=env)
@@ -106,86 +107,103 @@ class Worker:
 
 
 class Pool:
-    """Up to `size` workers, each lent to one compile at a time."""
+    """Up to `size` workers, each lent to one compile at a time. A document goes back to the
+    worker that compiled it last (its `key`), whose memoised layout makes the recompile fast."""
 
     def __init__(self, size: int):
         self.size = max(1, size)
-        self.idle: queue.LifoQueue[Worker] = queue.LifoQueue()
-        self.started = 0
-        self.lock = threading.Lock()
+        self.retire_mb = RETIRE_MB  # watch mode keeps more, for fast recompiles
         self.workers: list[Worker] = []
+        self.idle: list[Worker] = []
+        self.cond = threading.Condition()
+
+    @property
+    def started(self) -> int:
+        return len(self.workers)
 
     def prestart(self, count: int) -> None:
         """Start workers now (they scan fonts while the build gathers) up to `count`."""
-        with self.lock:
+        with self.cond:
             while self.started < min(count, self.size):
                 self._start()
 
     def _start(self) -> None:
         worker = Worker()
         self.workers.append(worker)
-        self.started += 1
-        self.idle.put(worker)
+        self.idle.append(worker)
+        self.cond.notify()
 
-    def compile(self, root: str, source: str, options: dict) -> Result:
-        worker = self._take()
+    def compile(self, root: str, source: str, options: dict, key: str = "") -> Result:
+        worker = self._take(key)
         try:
             result = worker.compile(root, source, options)
         except EnvironmentProblem:
-            with self.lock:  # the worker is gone: a later compile starts another
+            with self.cond:  # the worker is gone: a later compile starts another
                 self.workers.remove(worker)
-                self.started -= 1
+                self.cond.notify()
             raise
         except BaseException:  # a Typst error: the worker goes on
-            self.idle.put(worker)
+            self._give_back(worker)
             raise
-        if result.rss_mb > RETIRE_MB:
-            with self.lock:  # retired: a fresh worker starts now, ready for the next compile
+        if result.rss_mb > self.retire_mb:
+            with self.cond:  # retired: a fresh worker starts now, ready for the next compile
                 self.workers.remove(worker)
-                self.started -= 1
                 self._start()
             worker.close()
         else:
-            self.idle.put(worker)
+            worker.last = key
+            self._give_back(worker)
         return result
 
-    def _take(self) -> Worker:
-        """An idle worker; a new one while fewer than `size` run."""
-        while True:
-            with self.lock:
-                if self.idle.empty() and self.started < self.size:
+    def _give_back(self, worker: Worker) -> None:
+        with self.cond:
+            self.idle.append(worker)
+            self.cond.notify_all()
+
+    def _take(self, key: str) -> Worker:
+        """The idle worker that compiled `key` last, or another idle one, or a new one while
+        fewer than `size` run; else wait."""
+        with self.cond:
+            while True:
+                same = [w for w in self.idle if key and w.last == key]
+                if same or self.idle:
+                    worker = same[0] if same else self.idle[-1]
+                    self.idle.remove(worker)
+                    return worker
+                if self.started < self.size:
                     self._start()
-            try:
-                return self.idle.get(timeout=0.5)
-            except queue.Empty:
-                continue
+                    continue
+                self.cond.wait()
 
     def close(self) -> None:
-        with self.lock:
+        with self.cond:
             for worker in self.workers:
                 worker.close()
             self.workers.clear()
-            self.started = 0
-            self.idle = queue.LifoQueue()
+            self.idle.clear()
 
 
 _POOLS: dict[str, Pool] = {}
 _POOLS_LOCK = threading.Lock()
 
 
-def shared(fonts: str, size: int | None = None) -> Pool:
+def shared(fonts: str, size: int | None = None, retire_mb: int | None = None) -> Pool:
     """The process's pool for the fonts installed now (`fonts`: cache.fonts_version()); a new
     pool, with a new font scan, when fonts were installed or removed. `size`: the most
-    workers (default: the cores)."""
+    workers (default: the cores); `retire_mb`: see Pool.retire_mb (kept by a new pool)."""
     with _POOLS_LOCK:
         pool = _POOLS.get(fonts)
         if pool is None:
+            kept = [old.retire_mb for old in _POOLS.values()]
             for old in _POOLS.values():
                 old.close()
             _POOLS.clear()
             pool = _POOLS[fonts] = Pool(size or os.cpu_count() or 1)
+            pool.retire_mb = kept[0] if kept else RETIRE_MB
         elif size:
             pool.size = max(1, size)
+        if retire_mb:
+            pool.retire_mb = retire_mb
         return pool
 
 

@@ -77,7 +77,7 @@ class PdfWriter:
         list of PNG pages."""
         options = dict(format=fmt, sys_inputs=inputs, timestamp=epoch_of(when), ppi=ppi)
         try:
-            result = self.pool.compile(str(self.root), source, options)
+            result = self.pool.compile(str(self.root), source, options, key=what)
         except self.compile_error as exc:
             raise EnvironmentProblem(f"typst could not compile {what}: {exc.message} "
                                      f"({'; '.join(exc.hints)})") from None
