@@ -244,3 +244,23 @@ def test_turnover_lines_of_headings_and_list_items(pdfs, lang):
     assert abs(all_lines[item][1][0]["x0mm"] - 50) < 3
     assert abs(all_lines[item][1][1]["x0mm"] - 60) < 3
     assert abs(all_lines[item + 1][1][0]["x0mm"] - 60) < 3
+
+
+def test_numbers_hang_after_the_text_in_a_right_to_left_edition(tmp_path):
+    """A language written right to left (style.yaml `direction: rtl`) has its chapter and list
+    numbers hang on the right of their text, not on the left."""
+    from unreport.cli import main
+    fr = FIXTURES / "french"
+    locales = {f"locales/fr/{p.name}": p.read_text(encoding="utf-8")
+               for p in (fr / "locales" / "fr").iterdir()}
+    locales["locales/fr/style.yaml"] += "\ndirection: rtl\n"
+    project = make_project(tmp_path / "p", fr / "content" / "fr-demo.yaml", locales=locales)
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--format", "pdf",
+                 "--lang", "fr"]) == 0
+    with pdfplumber.open(out / "fr-demo.fr.pdf") as pdf:
+        ws = words(pdf.pages[0])
+    # (the PDF's text runs right to left: pdfplumber reads the numeral as ".I")
+    number = next(w for w in ws if w["text"] in ("I.", ".I"))
+    title = first(ws, "Introduction")
+    assert abs(number["top"] - title["top"]) < 2 and number["x0"] > title["x1"]

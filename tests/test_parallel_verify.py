@@ -212,3 +212,38 @@ def test_a_row_longer_than_a_page_breaks_across_pages(tmp_path):
     # every sentence is printed (in both columns: the changed text shows its source)
     printed = re.findall(r"Sentence\s+(\d+)\s+of", "\n".join(pages))
     assert sorted(set(map(int, printed))) == list(range(600))
+
+
+def test_a_label_with_quotes_and_backslashes_is_printed_in_the_parallel_document(tmp_path):
+    """A translated label is data in the parallel DOCX's Markdown attributes too."""
+    from buildcase import base_project, edit
+
+    from unreport.cli import main
+    project = base_project(tmp_path / "p")
+    edit(project / "locales" / "zh" / "messages.po", 'msgstr "建议 %(number)s"',
+         'msgstr "“建议” \\"%(number)s\\" \\\\"')
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--format", "docx"]) == 0
+    right = [r[1] for r in rows(out / "note.en-zh.docx")]
+    assert any(cell.startswith('“建议” "1" \\') for cell in right), right
+
+
+def test_a_long_chinese_row_stays_on_the_pages(tmp_path):
+    """A Chinese character takes about two letters' room: a row of 1,490 of them is more than
+    a page of its column and must break, not run off the page."""
+    from buildcase import base_project, edit
+
+    from unreport.cli import main
+    project = base_project(tmp_path / "p")
+    long_zh = "这是一个很长的段落。" * 149
+    edit(project / "locales" / "zh" / "note.po",
+         'msgstr "本说明向*委员会*提供其所要求的信息。^[见[[intro.items]]。]"',
+         f'msgstr "{long_zh}"')
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--format", "pdf"]) == 0
+    import pdfplumber
+    bottom_margin = 15 * 72 / 25.4  # templates/typst/parallel.typ
+    with pdfplumber.open(out / "note.en-zh.pdf") as pdf:  # only what is in the text area
+        inside = [c["text"] for p in pdf.pages for c in p.chars
+                  if c["bottom"] <= p.height - bottom_margin + 0.5]
+    assert inside.count("很") == 149

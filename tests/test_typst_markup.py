@@ -11,10 +11,12 @@ from hypothesis import strategies as st
 
 from unreport import inline
 
-# ASCII punctuation (all of Typst's markup characters), letters, digits, spaces and a few
-# non-ASCII characters the reports use
+# every character Typst takes for a line or paragraph break: escaped text never breaks
+LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
+# ASCII punctuation (all of Typst's markup characters), letters, digits, spaces, line breaks
+# and a few non-ASCII characters the reports use
 ALPHABET = st.sampled_from(list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ abcXYZ019") +
-                           ["\u00a0", "é", "—", "“", "联", "。"])
+                           ["\u00a0", "é", "—", "“", "联", "。"] + list(LINE_BREAKS))
 texts = st.text(ALPHABET, min_size=1, max_size=30)
 
 
@@ -34,8 +36,9 @@ def flatten(node) -> str:
 
 
 def expected(text: str) -> str:
-    """Markup collapses runs of ordinary spaces (not the no-break space)."""
-    return re.sub(r" +", " ", text).strip(" ")
+    """A line break prints as a space; markup collapses runs of ordinary spaces (not the
+    no-break space)."""
+    return re.sub(r" +", " ", re.sub(f"[{LINE_BREAKS}]", " ", text)).strip(" ")
 
 
 @settings(max_examples=30, deadline=None)

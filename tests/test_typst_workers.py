@@ -69,7 +69,8 @@ def test_a_worker_that_dies_is_an_environment_problem_and_is_replaced(tmp_path):
         worker = pool.workers[0]
         os.kill(worker.proc.pid, signal.SIGKILL)
         worker.proc.wait()
-        with pytest.raises(EnvironmentProblem, match="typst worker process stopped"):
+        with pytest.raises(EnvironmentProblem, match=r"typst worker process stopped \(ended "
+                                                     r"by signal 9\).*free memory"):
             pool.compile(str(tmp_path), "Lost.", OPTIONS)
         assert pool.started == 0
         assert text_of(pool.compile(str(tmp_path), "Again.", OPTIONS).outputs[0]).strip() \
@@ -114,3 +115,24 @@ def test_a_document_goes_back_to_the_worker_that_compiled_it(pool, tmp_path):
             pool.compile(str(tmp_path), f"Text {key} again.", OPTIONS, key=key)
             assert sorted(w.last for w in pool.workers) == ["a", "b"]  # each kept its own
     assert {w.last: w for w in pool.workers} == by_key
+
+
+def test_a_request_that_cannot_be_sent_leaves_the_worker_in_step(tmp_path):
+    pool = Pool(1)
+    try:
+        with pytest.raises(UnicodeEncodeError):
+            pool.compile(str(tmp_path), "Half a surrogate: \ud800", OPTIONS)
+        for text in ("First.", "Second."):
+            assert text_of(pool.compile(str(tmp_path), text, OPTIONS).outputs[0]).strip() == text
+        assert pool.started == 1
+    finally:
+        pool.close()
+
+
+def test_a_worker_lent_out_when_the_pool_closes_is_not_taken_back(tmp_path):
+    pool = Pool(1)
+    pool.prestart(1)
+    worker = pool._take("")
+    pool.close()
+    pool._give_back(worker)
+    assert pool.idle == [] and pool.workers == [] and worker.proc.poll() is not None

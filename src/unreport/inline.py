@@ -11,6 +11,7 @@ never smuggle code into DOCX, Typst, HTML or LaTeX.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
@@ -56,8 +57,13 @@ def parse(text: str) -> tuple[Tok, ...]:
     return tuple(toks)
 
 
+# every character Typst, pandoc or Word may take for a line or paragraph break
+_LINE_BREAK = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
+
+
 def normalise_space(text: str) -> str:
-    return re.sub(r"\s*\n\s*", " ", text.strip())
+    """A text is one paragraph: a line break and the spaces around it become one space."""
+    return re.sub(r"\s*[\n\r\v\f\x85\u2028\u2029]\s*", " ", text.strip())
 
 
 _SPECIAL = re.compile(r"[\[\]^*]")  # characters where an inline rule may begin or end
@@ -200,14 +206,26 @@ _TYPST_ESCAPE = re.compile(r"([\\`*_\[\]()#+\-.<>~$\"'@=/;])")
 
 
 def escape_markdown(text: str) -> str:
-    """Escape text so Pandoc Markdown reads it literally (no markup, no raw, no smart dashes)."""
-    return _MD_ESCAPE.sub(r"\\\1", text)
+    """Escape text so Pandoc Markdown reads it literally (no markup, no raw, no smart dashes,
+    no line break)."""
+    return _MD_ESCAPE.sub(r"\\\1", _LINE_BREAK.sub(" ", text))
 
 
 def escape_typst(text: str) -> str:
     """Escape text so Typst markup prints it literally (no markup, no code, no shorthands such
-    as -- or ..., no smart quotes)."""
-    return _TYPST_ESCAPE.sub(r"\\\1", text)
+    as -- or ..., no smart quotes, no line or paragraph break)."""
+    return _TYPST_ESCAPE.sub(r"\\\1", _LINE_BREAK.sub(" ", text))
+
+
+def display_width(text: str) -> int:
+    """Width of a text in Latin-letter widths: East Asian wide and full-width characters
+    count two (a Chinese character takes about two letters' room)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def markdown_attribute(text: str) -> str:
+    """A value for a Pandoc attribute in double quotes (pandoc reads backslash escapes there)."""
+    return _LINE_BREAK.sub(" ", text).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def typst_string(text: str) -> str:

@@ -72,7 +72,7 @@ def render_parallel(project: Project, report: Report, source_style: Style, style
     try:
         env = template_env(project, style.lang, load_messages(project, style.lang, Collector()))
         doc.markdown = env.get_template("parallel.md.j2").render(
-            rows=doc.rows, left_name=_attr(source_style.name), right_name=_attr(style.name),
+            rows=doc.rows, left_name=source_style.name, right_name=style.name,
             **doc.masthead)
         doc.typst = env.get_template("typst/parallel.j2").render(
             rows=doc.rows, left_name=source_style.name, right_name=style.name, **doc.masthead)
@@ -82,11 +82,6 @@ def render_parallel(project: Project, report: Report, source_style: Style, style
         raise EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: template "
                                  f"problem: {exc}; fix the template") from None
     return doc
-
-
-def _attr(value: str) -> str:
-    """A value for a Pandoc attribute in double quotes."""
-    return value.replace("\\", "").replace('"', "'")
 
 
 def plan_parallels(project: Project, reports, expected: dict) -> list[ParallelDoc]:

@@ -66,6 +66,8 @@ def template_env(project: Project, lang: str, translations) -> jinja2.Environmen
         autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations, newstyle=True)
     env.filters["md"] = inline.escape_markdown
+    env.filters["md_attr"] = inline.markdown_attribute
+    env.filters["width"] = inline.display_width
     env.filters["typst"] = inline.escape_typst
     env.filters["typst_str"] = inline.typst_string
     env.globals["_catalog"] = translations  # the catalog this environment was made for

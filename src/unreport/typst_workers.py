@@ -24,6 +24,7 @@ import os
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 
@@ -71,27 +72,51 @@ class Worker:
             [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))] +
             ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])))
         self.last = ""  # the key of the document it compiled last
+        # the worker's messages go to a file, read when it fails (a pipe nobody reads could
+        # fill up and stop it)
+        self.stderr = tempfile.TemporaryFile()
         self.proc = subprocess.Popen([sys.executable, "-m", "unreport.typst_workers"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, env=env)
+                                     stderr=self.stderr, env=env)
 
     def compile(self, root: str, source: str, options: dict) -> Result:
+        """Compile in the worker. A Typst error is a CompileError (the worker goes on); a
+        worker that stopped is an EnvironmentProblem; any other failure leaves the worker in
+        an unknown state: it is ended, and the exception passes on."""
+        # a request that cannot be encoded fails here, before anything is sent
         header = json.dumps({"root": root, **options}).encode("utf-8")
+        data = source.encode("utf-8")
         try:
             _send(self.proc.stdin, header)
-            _send(self.proc.stdin, source.encode("utf-8"))
+            _send(self.proc.stdin, data)
             self.proc.stdin.flush()
             reply = json.loads(_receive(self.proc.stdout))
             outputs = [_receive(self.proc.stdout) for _ in range(reply.get("outputs", 0))]
-        except (EOFError, BrokenPipeError, OSError):
-            self.close()
-            err = self.proc.stderr.read().decode("utf-8", "replace").strip()
-            raise EnvironmentProblem("the typst worker process stopped: "
-                                     f"{err.splitlines()[-1] if err else 'no message'}; "
-                                     "check the typst package ('pip install typst')") from None
+        except (EOFError, OSError, ValueError):  # ValueError: a pipe closed by close()
+            self.kill()
+            raise EnvironmentProblem(f"the typst worker process stopped ({self.why()}); check "
+                                     "the typst package ('pip install typst') and the free "
+                                     "memory") from None
+        except BaseException:  # interrupted between request and reply: out of step
+            self.kill()
+            raise
         if "error" in reply:
             raise CompileError(reply["error"], reply.get("hints", []))
         return Result(outputs, reply.get("warnings", []), reply.get("rss_mb", 0.0))
+
+    def why(self) -> str:
+        """How the worker ended: its exit status and last message."""
+        code = self.proc.poll()
+        status = ("ended by signal %d" % -code if code is not None and code < 0 else
+                  f"exit status {code}")
+        self.stderr.seek(0)
+        lines = self.stderr.read().decode("utf-8", "replace").strip().splitlines()
+        return f"{status}: {lines[-1]}" if lines else status
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -102,8 +127,8 @@ class Worker:
             try:
                 self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+                self.kill()
+        self.stderr.close()
 
 
 class Pool:
@@ -137,18 +162,21 @@ class Pool:
         worker = self._take(key)
         try:
             result = worker.compile(root, source, options)
-        except EnvironmentProblem:
-            with self.cond:  # the worker is gone: a later compile starts another
-                self.workers.remove(worker)
-                self.cond.notify()
-            raise
-        except BaseException:  # a Typst error: the worker goes on
+        except (CompileError, TypeError, ValueError):  # a Typst error, or nothing was sent
             self._give_back(worker)
+            raise
+        except BaseException:  # the worker is gone: a later compile starts another
+            with self.cond:
+                if worker in self.workers:
+                    self.workers.remove(worker)
+                self.cond.notify()
+            worker.close()
             raise
         if result.rss_mb > self.retire_mb:
             with self.cond:  # retired: a fresh worker starts now, ready for the next compile
-                self.workers.remove(worker)
-                self._start()
+                if worker in self.workers:
+                    self.workers.remove(worker)
+                    self._start()
             worker.close()
         else:
             worker.last = key
@@ -157,8 +185,11 @@ class Pool:
 
     def _give_back(self, worker: Worker) -> None:
         with self.cond:
-            self.idle.append(worker)
-            self.cond.notify_all()
+            if worker in self.workers:  # not if the pool was closed meanwhile
+                self.idle.append(worker)
+                self.cond.notify_all()
+                return
+        worker.close()
 
     def _take(self, key: str) -> Worker:
         """The idle worker that compiled `key` last, or another idle one, or a new one while
