@@ -62,3 +62,27 @@ def test_typst_strings_hold_any_text():
     got = json.loads(typst.query(f"#metadata({inline.typst_string(value)}) <s>".encode(),
                                  "<s>", field="value", one=True))
     assert got == value
+
+
+def test_the_typst_of_each_edition_carries_the_models_numbers():
+    """Every numbered block in the Typst a PDF is compiled from says its ID and number
+    (typst.query on `<un-number>`), and they are the numbers the model gives, in both
+    languages."""
+    from conftest import ROOT
+
+    from unreport.build import Options, gather
+    from unreport.project import Project
+    from unreport.write_pdf import PdfWriter
+    project = Project(ROOT)
+    plan = gather(project, Options(verify=True, review=False))
+    writer = PdfWriter(project)
+    assert len(plan.editions) == 2
+    for edition in plan.editions:
+        found = json.loads(typst.query(
+            writer.typst_source(edition).encode("utf-8"), "<un-number>", field="value",
+            root=str(project.templates_dir), sys_inputs=writer.edition_inputs(edition)))
+        printed = {f["uid"]: flatten(f["number"]) if isinstance(f["number"], dict)
+                   else f["number"] for f in found}
+        expected = {e.id: e.number for e in plan.expected[(edition.report.id, edition.lang)]
+                    if e.number}
+        assert len(printed) > 50 and printed == expected, edition.lang
