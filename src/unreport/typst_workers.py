@@ -4,12 +4,12 @@ The `typst` package holds Python's global interpreter lock while it compiles, so
 own process two compiles take turns and a compile stops everything else (rendering, the DOCX
 writer's python-docx work). Each worker is a small Python process (`python -m
 unreport.typst_workers`) that scans the fonts once and keeps one `typst.Compiler` per root for
-every later compile, so its memoised layout makes a recompile in watch mode fast. Typst never
-forgets what it memoised, so a worker that has grown past RETIRE_MB after a compile is retired
-and a fresh one started in its place (a build's peak memory is then that of its largest single
-compile, not of all its compiles together). Workers start when the build knows it will compile
-(`prestart`: they import typst and scan fonts while the content is gathered) and end with the
-build process.
+every later compile; a document goes back to the worker that compiled it last, whose memoised
+layout makes a recompile in watch mode fast. Typst never forgets what it memoised, so a worker
+that has grown past RETIRE_MB after a compile is retired and a fresh one started in its place
+(a build's peak memory is then that of its largest single compile, not of all its compiles
+together). Workers start when the build knows it will compile (`prestart`: they import typst
+and scan fonts while the content is gathered) and end with the build process.
 
 Frames on the pipes: a 4-byte big-endian length, then that many bytes; a request is a JSON
 header frame and a source frame; a reply is a JSON header frame and one frame per output (one
@@ -289,4 +289,8 @@ def serve(stdin, stdout) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.stdin.buffer, sys.stdout.buffer)
+    # the replies get their own copy of stdout; anything else written to stdout (by a library)
+    # goes to stderr instead of into the frames
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    serve(sys.stdin.buffer, replies)
