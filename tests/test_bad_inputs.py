@@ -73,3 +73,17 @@ def test_bad_input(case, tmp_path, capsys):
     else:
         assert all("error: " in ln for ln in lines), err
     assert snapshot(project) == before  # nothing written, nothing left behind
+
+
+def test_a_missing_template_says_which_and_what_to_do(tmp_path, capsys):
+    """A project whose templates folder predates a template (copied from an older unreport)."""
+    from buildcase import base_project
+
+    from unreport.cli import main
+    project = base_project(tmp_path / "p")
+    (project / "templates" / "typst" / "blocks.j2").unlink()
+    assert main(["--root", str(project), "--output", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["templates/typst/blocks.j2: error: the template is missing (a templates "
+                   "folder from an older unreport?); copy it from unreport's templates/"]
+    assert not (tmp_path / "out").exists()

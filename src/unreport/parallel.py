@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from .errors import Collector, EnvironmentProblem
+from .errors import Collector
 from .expect import Expected
 from .messages import load_messages
 from .model import Report
 from .project import Project
-from .render import template_env
+from .render import template_env, template_problem
 from .style import Style
 
 
@@ -77,10 +77,7 @@ def render_parallel(project: Project, report: Report, source_style: Style, style
         doc.typst = env.get_template("typst/parallel.j2").render(
             rows=doc.rows, left_name=source_style.name, right_name=style.name, **doc.masthead)
     except jinja2.TemplateError as exc:
-        where = getattr(exc, "filename", None) or "templates"
-        line = getattr(exc, "lineno", None)
-        raise EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: template "
-                                 f"problem: {exc}; fix the template") from None
+        raise template_problem(project, exc) from None
     return doc
 
 

@@ -18,7 +18,7 @@ import jinja2
 from . import inline
 from .errors import Collector, EnvironmentProblem
 from .messages import load_messages
-from .model import Annex, Para, Report, Table
+from .model import Annex, Report, Table
 from .number import Number
 from .project import Project
 from .style import Style, load_style
@@ -133,15 +133,24 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
                 text=text, table=table, annex_original=annex_original,
                 meeting_line=meeting_line, style=style.data)
         except jinja2.TemplateError as exc:
-            filename = getattr(exc, "filename", None)
-            where = project.rel(filename) if filename else "templates"
-            line = getattr(exc, "lineno", None)
-            raise EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: "
-                                     f"template problem: {exc}; fix the template") from None
+            raise template_problem(project, exc) from None
         # Markdown blocks stay apart by a blank line; Typst calls follow each other line by line
         markup[fmt] = re.sub(r"\n{3,}", "\n\n", out) if fmt == "docx" else \
             re.sub(r"\n{2,}", "\n", out)
     return Edition(report, lang, style, markup["docx"], markup["typst"], mast, texts.missing)
+
+
+def template_problem(project: Project, exc: jinja2.TemplateError) -> EnvironmentProblem:
+    """A template that is broken or missing, as one located line saying what to do."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return EnvironmentProblem(
+            f"{project.rel(project.templates_dir / exc.name)}: error: the template is missing "
+            f"(a templates folder from an older unreport?); copy it from unreport's templates/")
+    filename = getattr(exc, "filename", None)
+    where = project.rel(filename) if filename else project.rel(project.templates_dir)
+    line = getattr(exc, "lineno", None)
+    return EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: template "
+                              f"problem: {exc}; fix the template")
 
 
 def barcode_text(job: str) -> str:
