@@ -146,7 +146,7 @@ class Outputs:
                 self.writers[key] = DocxWriter(self.project)
             else:
                 from .write_pdf import PdfWriter
-                self.writers[key] = PdfWriter.shared(self.project, self.opts.jobs)
+                self.writers[key] = PdfWriter(self.project, self.opts.jobs)
         return self.writers[key]
 
     def submit(self, doc, parallel: bool = False) -> None:

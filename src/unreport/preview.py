@@ -10,7 +10,7 @@ from .project import Project
 def run_preview(project: Project, opts: Options, pages: int = 2, ppi: float = 60) -> int:
     from .write_pdf import PdfWriter
     plan = gather(project, opts)
-    writer = PdfWriter.shared(project)
+    writer = PdfWriter(project)
     out = project.output_dir / "preview"
     for edition in plan.editions:
         images = writer.compile(writer.typst_source(edition), edition, fmt="png", ppi=ppi)

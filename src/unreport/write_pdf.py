@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 
+from . import typst_workers
 from .barcode39 import code39_modules
 from .errors import EnvironmentProblem
 from .project import Project
 from .render import Edition
 
-_SHARED: dict = {}
-_SHARED_LOCK = threading.Lock()
 FONT_PACKAGES = "Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-liberation2"
 
 
@@ -23,10 +21,10 @@ def epoch_of(d: dt.date) -> int:
 
 
 class PdfWriter:
-    """Compiles editions with the process's typst worker pool (typst_workers.py)."""
+    """Compiles editions with the process's typst worker pool (typst_workers.py), which later
+    builds (watch mode) reuse: it, not the writer, remembers earlier layouts."""
 
     def __init__(self, project: Project, jobs: int = 0):
-        from . import typst_workers
         from .cache import fonts_version
         self.project = project
         # the Typst root is the project's templates folder: the design may read its own files
@@ -39,22 +37,6 @@ class PdfWriter:
         self.emblem = "/emblem.png" if (self.root / "emblem.png").is_file() else ""
         # the fonts are scanned once per worker; installing fonts gives a new pool
         self.pool = typst_workers.shared(fonts_version(), jobs or None)
-        self.compile_error = typst_workers.CompileError
-
-    @classmethod
-    def shared(cls, project: Project, jobs: int = 0) -> "PdfWriter":
-        """The writer of this process for `project` (watch mode and later builds reuse its
-        workers, whose compilers remember earlier layouts)."""
-        from .cache import fonts_version
-        key = (project, fonts_version())
-        with _SHARED_LOCK:
-            writer = _SHARED.get(key)
-            if writer is None:
-                _SHARED.clear()
-                writer = _SHARED[key] = cls(project, jobs)
-            elif jobs:
-                writer.pool.size = jobs
-            return writer
 
     def typst_source(self, edition: Edition) -> str:
         return '#import "/typst/un.typ": *\n#show: un-document\n\n' + edition.typst
@@ -78,7 +60,7 @@ class PdfWriter:
         options = dict(format=fmt, sys_inputs=inputs, timestamp=epoch_of(when), ppi=ppi)
         try:
             result = self.pool.compile(str(self.root), source, options, key=what)
-        except self.compile_error as exc:
+        except typst_workers.CompileError as exc:
             raise EnvironmentProblem(f"typst could not compile {what}: {exc.message} "
                                      f"({'; '.join(exc.hints)})") from None
         for message in result.warnings:
