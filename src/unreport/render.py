@@ -18,7 +18,7 @@ import jinja2
 from . import inline
 from .errors import Collector, EnvironmentProblem
 from .messages import load_messages
-from .model import Annex, Report, Table
+from .model import Annex, Report
 from .number import Number
 from .project import Project
 from .style import Style, load_style
@@ -118,25 +118,23 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     if meta.meeting:
         place = inline.plain(inline.parse(tr["meta.meeting.place"].text))
         meeting_line = style.meeting_line(place, meta.meeting.start, meta.meeting.end)
-    markup = {}
-    for fmt, dialect, make_table in (("docx", inline.MARKDOWN, table_markdown),
-                                     ("typst", inline.TYPST, table_typst)):
-        def text(ident: str, name=dialect.name) -> str:
-            return getattr(texts[ident], name)
-
-        def table(block: Table, text=text, make_table=make_table) -> str:
-            return make_table(block, text)
+    def render(fmt: str, dialect: inline.Dialect, make_table) -> str:
+        """The edition in one format's markup (templates/<fmt>/blocks.j2)."""
+        def text(ident: str) -> str:
+            return getattr(texts[ident], dialect.name)
 
         try:
             out = env.get_template("report.j2").render(
                 fmt=fmt, esc=dialect.escape, report=report, meta=meta, num=fmt_number,
-                text=text, table=table, annex_original=annex_original,
-                meeting_line=meeting_line, style=style.data)
+                text=text, table=lambda block: make_table(block, text),
+                annex_original=annex_original, meeting_line=meeting_line, style=style.data)
         except jinja2.TemplateError as exc:
             raise template_problem(project, exc) from None
         # Markdown blocks stay apart by a blank line; Typst calls follow each other line by line
-        markup[fmt] = re.sub(r"\n{3,}", "\n\n", out) if fmt == "docx" else \
-            re.sub(r"\n{2,}", "\n", out)
+        return re.sub(r"\n{3,}", "\n\n", out) if fmt == "docx" else re.sub(r"\n{2,}", "\n", out)
+
+    markup = {"docx": render("docx", inline.MARKDOWN, table_markdown),
+              "typst": render("typst", inline.TYPST, table_typst)}
     return Edition(report, lang, style, markup["docx"], markup["typst"], mast, texts.missing)
 
 
