@@ -175,13 +175,17 @@ def verify_outputs(project, plan, formats: tuple[str, ...], out_dir: Path) -> Co
     """Check every edition and parallel document of the plan, as written in out_dir."""
     from .build import output_name
     diag = Collector()
+
+    def written(doc):
+        """(format, path, path as shown) of each output of `doc` that exists."""
+        for fmt in formats:
+            path = out_dir / output_name(doc, fmt)
+            if _exists(path, project.rel(path), diag):
+                yield fmt, path, project.rel(path)
+
     for edition in plan.editions:
         expected = plan.expected[(edition.report.id, edition.lang)]
-        for fmt in formats:
-            path = out_dir / output_name(edition, fmt)
-            display = project.rel(path)
-            if not _exists(path, display, diag):
-                continue
+        for fmt, path, display in written(edition):
             if fmt == "docx":
                 verify_docx_edition(path, display, expected, diag)
             else:
@@ -189,11 +193,7 @@ def verify_outputs(project, plan, formats: tuple[str, ...], out_dir: Path) -> Co
     for doc in plan.parallels:
         left = [r.left for r in doc.rows]
         right = [r.right for r in doc.rows]
-        for fmt in formats:
-            path = out_dir / output_name(doc, fmt)
-            display = project.rel(path)
-            if not _exists(path, display, diag):
-                continue
+        for fmt, path, display in written(doc):
             if fmt == "docx":
                 verify_docx_parallel(path, display, left, right, diag)
             else:
