@@ -135,9 +135,9 @@ class Pool:
     """Up to `size` workers, each lent to one compile at a time. A document goes back to the
     worker that compiled it last (its `key`), whose memoised layout makes the recompile fast."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, retire_mb: int = RETIRE_MB):
         self.size = max(1, size)
-        self.retire_mb = RETIRE_MB  # watch mode keeps more, for fast recompiles
+        self.retire_mb = retire_mb  # watch mode keeps more, for fast recompiles
         self.workers: list[Worker] = []
         self.idle: list[Worker] = []
         self.cond = threading.Condition()
@@ -225,12 +225,11 @@ def shared(fonts: str, size: int | None = None, retire_mb: int | None = None) ->
     with _POOLS_LOCK:
         pool = _POOLS.get(fonts)
         if pool is None:
-            kept = [old.retire_mb for old in _POOLS.values()]
+            kept = [old.retire_mb for old in _POOLS.values()] + [RETIRE_MB]
             for old in _POOLS.values():
                 old.close()
             _POOLS.clear()
-            pool = _POOLS[fonts] = Pool(size or os.cpu_count() or 1)
-            pool.retire_mb = kept[0] if kept else RETIRE_MB
+            pool = _POOLS[fonts] = Pool(size or os.cpu_count() or 1, kept[0])
         elif size:
             pool.size = max(1, size)
         if retire_mb:
