@@ -111,6 +111,12 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         "original": f"Original: {original_style.name}",
         "organ": inline.plain(inline.parse(tr["meta.organ"].text)),
         "job": f"{meta.job} ({style.edition_letter})" if meta.job else "",
+        # the first page's job line: number, edition letter, processing dates (DDMMYY)
+        "job_line": " ".join([f"{meta.job} ({style.edition_letter})"] +
+                             [d.strftime("%d%m%y") for d in meta.job_dates]) if meta.job else "",
+        # the document's metadata (DOCX core properties, PDF info): title and subject
+        "title": inline.plain(inline.parse(tr["meta.title"].text)),
+        "subject": inline.plain(inline.parse(tr["meta.body"].text)),
         "barcode": barcode_text(meta.job) if meta.job else "",
         "translated": "" if lang == meta.original else "yes",
     }
