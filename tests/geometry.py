@@ -165,18 +165,27 @@ def measure(pages: list[Page], expect: dict) -> dict[str, float]:
             out["paragraph 1 second line"] = follow[0]
     para2 = p1.find(r"2\.", after=para["base"] if para else -1)
     put("paragraph 2 baseline", para2, "base")
-    foot = expect.get("footnote")
-    if foot:
+    if expect.get("footnote"):
+        # the first page with footnotes: lines of small type (no body-size word) above the footer
         for n, page in enumerate(pages):
-            mark = page.find(r"1", after=200, before=275)
-            low = [r for r in page.rules if 150 < r["top"] < 275 and r["x1"] - r["x0"] < 100]
-            if mark is not None and low:
-                out["footnote rule y"] = low[0]["top"]
-                out["footnote rule left"] = low[0]["x0"]
-                out["footnote number x"] = mark["x0"]
-                out["footnote baseline"] = mark["base"]
-                out["footnote page"] = float(n + 1)
-                break
+            notes = [(b, ws) for b, ws in page.lines() if 60 < b < 265
+                     and max(w["size"] for w in ws) < 9 and ws[0]["x0"] < 60]
+            if not notes:
+                continue
+            base, ws = notes[0]
+            out["footnote page"] = float(n + 1)
+            out["footnote 1 number x"] = ws[0]["x0"]
+            out["footnote 1 baseline"] = base
+            if len(ws) > 1:
+                out["footnote 1 text x"] = ws[1]["x0"]
+            if len(notes) > 1:
+                out["footnote 2 baseline"] = notes[1][0]
+            rule = [r for r in page.rules if base - 12 < r["top"] < base and r["x1"] - r["x0"] < 100]
+            if rule:
+                out["footnote rule y"] = rule[-1]["top"]
+                out["footnote rule left"] = rule[-1]["x0"]
+                out["footnote rule right"] = rule[-1]["x1"]
+            break
     job = p1.find(re.escape(expect["job"]), after=250)
     put("job line x", job, "x0")
     put("job line baseline", job, "base")

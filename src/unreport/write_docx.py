@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from .barcode39 import code39_modules
 from .output import normalise_zip
@@ -207,6 +208,15 @@ def _masthead_body(doc, m: dict, design: dict) -> None:
         _border(cell._tc.get_or_add_tcPr(), "bottom", mast["thin_rule"])
     body = doc.element.body
     body.insert(0, table._tbl)
+    # a paragraph before the table, `anchor_line` high: a document that begins with a table
+    # and has footnotes gets an empty paragraph of a full line there from LibreOffice
+    anchor = OxmlElement("w:p")
+    table._tbl.addprevious(anchor)
+    para = Paragraph(anchor, doc._body)
+    para.style = doc.styles["Normal"]
+    para.paragraph_format.line_spacing = Pt(mast["anchor_line"])
+    para.paragraph_format.space_after = Pt(0)
+    para.add_run("").font.size = Pt(1)
 
 
 def _page_field(paragraph) -> None:
