@@ -86,8 +86,11 @@ def test_running_heads_and_page_numbers(pdfs, lang):
         else:  # odd pages: right
             assert abs(head["x1mm"] - 190) < 3 and abs(number["x1mm"] - 190) < 3
         footer = " ".join(w["text"] for w in ws if w["topmm"] > 270)
-        # translated editions repeat the job number on following pages; the original does not
-        assert ("V.17-06379" in footer) == (lang == "zh")
+        # every edition, the original included, repeats the job number on following pages
+        # (UNOV English documents print "2 V.15-00612"), beside the page number
+        letter = "E" if lang == "en" else "C"
+        assert f"V.17-06379 ({letter})" in footer
+        assert footer.split().index(str(n)) == (0 if n % 2 == 0 else len(footer.split()) - 1)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -143,10 +146,13 @@ def test_docx_page_parts(example_outputs, lang):
     assert sec.even_page_header.paragraphs[0].alignment in (None, 0)  # left on even pages
     for footer in (sec.footer, sec.even_page_footer):
         assert 'w:instr=" PAGE "' in footer._element.xml
+    # the job line: number, edition letter and the processing dates (meta.job.dates, DDMMYY)
     assert sec.first_page_footer.paragraphs[0].text == \
-        f"V.17-06379 ({'E' if lang == 'en' else 'C'})"
+        f"V.17-06379 ({'E' if lang == 'en' else 'C'}) 110917 120917"
     assert "graphicData" in sec.first_page_footer._element.xml  # the barcode picture
-    assert ("V.17-06379" in sec.footer._element.xml) == (lang == "zh")
+    # following pages of every edition, the original included, carry the job number
+    for footer in (sec.footer, sec.even_page_footer):
+        assert f"V.17-06379 ({'E' if lang == 'en' else 'C'})" in footer._element.xml
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
