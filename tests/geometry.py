@@ -186,6 +186,18 @@ def measure(pages: list[Page], expect: dict) -> dict[str, float]:
                 out["footnote rule left"] = rule[-1]["x0"]
                 out["footnote rule right"] = rule[-1]["x1"]
             break
+    for name, pattern in expect.get("marks", {}).items():
+        # a heading, label or number anywhere in the document (a line beginning with the
+        # pattern): its page, where it starts and its baseline
+        rx = re.compile(pattern)
+        for n, page in enumerate(pages):
+            hit = next(((b, ws) for b, ws in page.lines()
+                        if 15 < b < 265 and rx.match(" ".join(w["text"] for w in ws))), None)
+            if hit:
+                out[f"{name} page"] = float(n + 1)
+                out[f"{name} x"] = hit[1][0]["x0"]
+                out[f"{name} baseline"] = hit[0]
+                break
     job = p1.find(re.escape(expect["job"]), after=250)
     put("job line x", job, "x0")
     put("job line baseline", job, "base")

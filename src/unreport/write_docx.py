@@ -77,6 +77,7 @@ class DocxWriter:
         doc = Document(io.BytesIO(raw))
         m = edition.masthead
         design = resolve(self.design, edition.style)
+        _body_tables(doc, design)
         _masthead_body(doc, m, design)
         emblem = self.project.templates_dir / "emblem.png"
         _headers_footers(doc, m, design, emblem if emblem.is_file() else None)
@@ -217,6 +218,54 @@ def _masthead_body(doc, m: dict, design: dict) -> None:
     para.paragraph_format.line_spacing = Pt(mast["anchor_line"])
     para.paragraph_format.space_after = Pt(0)
     para.add_run("").font.size = Pt(1)
+
+
+def _body_tables(doc, design: dict) -> None:
+    """pandoc's tables set as the design's: across the text column in equal columns, cell
+    padding, rules above and under the header row and under the last row."""
+    page, t = design["page"], design["table"]
+    width = design["body"]["end"] - design["body"]["number"]
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        tbl_pr = tbl.tblPr
+        cols = tbl.tblGrid.findall(qn("w:gridCol"))
+        if not cols:
+            continue
+        for col in cols:
+            col.set(qn("w:w"), _twips(width / len(cols)))
+        w = _set_child(tbl_pr, "tblW", TBL_PR_ORDER)
+        w.set(qn("w:w"), _twips(width))
+        w.set(qn("w:type"), "dxa")
+        ind = _set_child(tbl_pr, "tblInd", TBL_PR_ORDER)
+        ind.set(qn("w:w"), _twips(design["body"]["number"] - page["outer_left"]))
+        ind.set(qn("w:type"), "dxa")
+        borders = _set_child(tbl_pr, "tblBorders", TBL_PR_ORDER)
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = OxmlElement(f"w:{edge}")
+            if edge in ("top", "bottom"):
+                el.set(qn("w:val"), "single")
+                el.set(qn("w:sz"), str(round(t["rule"] * 8)))
+                el.set(qn("w:space"), "0")
+                el.set(qn("w:color"), "000000")
+            else:
+                el.set(qn("w:val"), "nil")
+            borders.append(el)
+        _set_child(tbl_pr, "tblLayout", TBL_PR_ORDER).set(qn("w:type"), "fixed")
+        mar = _set_child(tbl_pr, "tblCellMar", TBL_PR_ORDER)
+        for side, mm in (("top", t["padding_y"]), ("left", t["padding_x"]),
+                         ("bottom", t["padding_y"]), ("right", t["padding_x"])):
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:w"), _twips(mm))
+            el.set(qn("w:type"), "dxa")
+            mar.append(el)
+        rows = tbl.findall(qn("w:tr"))
+        for i, tr in enumerate(rows):
+            for tc in tr.findall(qn("w:tc")):
+                tc_pr = tc.get_or_add_tcPr()
+                tc_w = _set_child(tc_pr, "tcW", TC_PR_ORDER)
+                tc_w.set(qn("w:w"), _twips(width / len(cols)))
+                tc_w.set(qn("w:type"), "dxa")
+                if i == 0 and len(rows) > 1:
+                    _border(tc_pr, "bottom", t["rule"])
 
 
 def _page_field(paragraph) -> None:
