@@ -86,6 +86,7 @@ def build_reference(project: Project, style: Style) -> bytes:
         section.left_margin, section.right_margin = Mm(page["outer_left"]), Mm(page["outer_right"])
         section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
+        section.gutter = Mm(0)  # w:gutter is a required attribute of w:pgMar (ECMA-376)
     fonts = style.fonts("docx")
     lang_ea = style.data.get("docx_lang") or (word_language_tag(style.locale)
                                               if fonts.get("body_east_asian") else None)
