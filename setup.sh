@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up unreport on a Debian/Ubuntu machine and build the example into output/.
 #   - a virtual environment in .venv/ with the package and its test tools
-#   - the fonts fonts-noto-cjk and fonts-liberation2, when missing (apt-get, as root or sudo)
+#   - the fonts fonts-noto-cjk and fonts-liberation2, LibreOffice (libreoffice-writer-nogui, for
+#     the test comparing DOCX and PDF) and qpdf, when missing (apt-get, as root or sudo)
 # Extra arguments go to `build.py` (for example: ./setup.sh --strict).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,12 +25,13 @@ need = {"Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif"}
 sys.exit(0 if need <= families else 1)
 PY
 }
-if ! have_fonts; then
+# LibreOffice (soffice) prints the DOCX for tests/test_format_agreement.py; qpdf checks PDFs
+if ! have_fonts || ! command -v soffice >/dev/null 2>&1; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
     if [ "$(id -u)" -eq 0 ] || [ -n "$SUDO" ]; then
-      echo "setup: installing fonts-noto-cjk and fonts-liberation2 ..."
+      echo "setup: installing fonts-noto-cjk, fonts-liberation2, libreoffice-writer-nogui and qpdf ..."
       $SUDO apt-get update -qq
       DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk fonts-liberation2 poppler-utils libreoffice-writer-nogui qpdf >/dev/null
     fi
