@@ -160,3 +160,13 @@ def template_problem(project: Project, exc: jinja2.TemplateError) -> Environment
 def barcode_text(job: str) -> str:
     """Code 39 text of a UN job number: V.17-06379 -> *1706379*."""
     return "*" + "".join(ch for ch in job if ch.isdigit()) + "*"
+
+
+def distribution_block(project: Project, meta, lang: str) -> list[str]:
+    """The masthead's distribution block of the `lang` edition, line by line (as the edition
+    prints it: in the distribution language), for the review document."""
+    style = load_style(project, lang)
+    mast_style = load_style(project, style.data["distribution_language"])
+    original = load_style(project, meta.original)
+    return [f"Distr.: {meta.distribution.capitalize()}", mast_style.date(meta.date)] + \
+        ([style.name] if lang != meta.original else []) + [f"Original: {original.name}"]
