@@ -118,3 +118,27 @@ def test_review_docx_has_a_header_and_page_numbers(review):
     section = Document(str(review / f"{REPORT}.en-zh.docx")).sections[0]
     assert section.header.paragraphs[0].text == "A/AC.998/2025/2\tEnglish – Chinese"
     assert 'w:instr=" PAGE "' in section.footer._element.xml
+
+
+def test_review_ids_show_each_rows_id_and_status(tmp_path):
+    """--review-ids: a third column with the row's ID and its translation status, in both
+    formats; without it the review document has two columns."""
+    from unreport.cli import main
+    blocks = FIXTURES / "blocks"
+    locales = {"locales/zh/all-blocks.po": (blocks / "locales" / "zh" / "all-blocks.po")
+               .read_text(encoding="utf-8").replace('msgstr "费用"', 'msgstr ""')}
+    project = make_project(tmp_path / "p", blocks / "content" / "all-blocks.yaml", locales)
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--review-ids"]) == 0
+    table = Document(str(out / f"{REPORT}.en-zh.docx")).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["English", "Chinese", "编号/状态"]
+    by_id = {r.cells[2].text.split("\n")[0]: r.cells[2].text.split("\n")[1]
+             for r in table.rows[1:]}
+    assert by_id["intro.mandate"] == "translated" and by_id["intro.fees"] == "untranslated"
+    with pdfplumber.open(out / f"{REPORT}.en-zh.pdf") as pdf:
+        text = "".join(p.extract_text() for p in pdf.pages)
+    assert "intro.fees" in text and "untranslated" in text
+    # and without the option, two columns
+    assert main(["--root", str(project), "--output", str(tmp_path / "plain")]) == 0
+    plain = Document(str(tmp_path / "plain" / f"{REPORT}.en-zh.docx")).tables[0]
+    assert [c.text for c in plain.rows[0].cells] == ["English", "Chinese"]

@@ -140,7 +140,9 @@ def numbered_notes(typst: str, first: int) -> str:
 
 
 def render_parallel(project: Project, report: Report, source_style: Style, style: Style,
-                    left: list[Expected], right: list[Expected]) -> ParallelDoc:
+                    left: list[Expected], right: list[Expected],
+                    ids: bool = False) -> ParallelDoc:
+    """The review document; `ids`: a third column shows each row's ID and status."""
     meta = report.meta
     mast_style = source_style
     doc = ParallelDoc(report, meta.original, style.lang, style, source_style,
@@ -156,16 +158,17 @@ def render_parallel(project: Project, report: Report, source_style: Style, style
         env = template_env(project, style.lang, load_messages(project, style.lang, Collector()))
         doc.markdown = env.get_template("parallel.md.j2").render(
             rows=doc.rows, layout=layout, left_name=source_style.name, right_name=style.name,
-            **doc.masthead)
+            ids=ids, **doc.masthead)
         doc.typst = env.get_template("typst/parallel.j2").render(
             rows=doc.rows, layout=layout, left_name=source_style.name, right_name=style.name,
-            **doc.masthead)
+            ids=ids, **doc.masthead)
     except jinja2.TemplateError as exc:
         raise template_problem(project, exc) from None
     return doc
 
 
-def plan_parallels(project: Project, reports, expected: dict) -> list[ParallelDoc]:
+def plan_parallels(project: Project, reports, expected: dict,
+                   ids: bool = False) -> list[ParallelDoc]:
     """One parallel document per report and selected target language."""
     from .style import load_style
     out = []
@@ -176,5 +179,5 @@ def plan_parallels(project: Project, reports, expected: dict) -> list[ParallelDo
                 continue
             out.append(render_parallel(project, report, load_style(project, source),
                                        load_style(project, lang), expected[(report.id, source)],
-                                       expected[(report.id, lang)]))
+                                       expected[(report.id, lang)], ids=ids))
     return out

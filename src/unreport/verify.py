@@ -122,7 +122,7 @@ def verify_docx_parallel(path: Path, display: str, left: list[Expected],
                                  "rebuild it")
     for row, le, re_ in zip(rows, left, right):
         cells = row.cells
-        for side, cell, e in (("left", cells[0], le), ("right", cells[-1], re_)):
+        for side, cell, e in (("left", cells[0], le), ("right", cells[1], re_)):
             got = _cell_text(cell)
             if _lines(got) != _lines(printed(e)):
                 diag.error(Loc(display), f"{e.id}: the {side} column "

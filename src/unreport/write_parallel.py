@@ -61,6 +61,8 @@ class ParallelDocxWriter:
         for name in ("ParallelHead", "ParallelMasthead", "ParallelHeading"):
             if name in names:
                 styles[name].font.bold = True
+        if "ParallelId" in names:
+            styles["ParallelId"].font.size = Pt(8)
         _footnote_numbers(d, doc)
         _header_footer(d, doc)
         for table in d.tables:

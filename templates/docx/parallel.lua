@@ -56,12 +56,22 @@ function Div(el)
       for _, c in ipairs(row.content) do
         if c.t == "Div" and c.classes[1] == "pcell" then
           table.insert(cells, cell(c, row.attributes.kind, depth))
+        elseif c.t == "Div" and c.classes[1] == "pid" then  -- --review-ids: ID and status
+          table.insert(cells, { pandoc.Div(c.content,
+                                           pandoc.Attr("", {}, { ["custom-style"] = "ParallelId" })) })
         end
       end
       table.insert(rows, cells)
     end
   end
-  local simple = pandoc.SimpleTable({}, { pandoc.AlignDefault, pandoc.AlignDefault }, { 0.5, 0.5 },
-    { head(el.attributes.left or ""), head(el.attributes.right or "") }, rows)
+  local aligns = { pandoc.AlignDefault, pandoc.AlignDefault }
+  local widths = { 0.5, 0.5 }
+  local heads = { head(el.attributes.left or ""), head(el.attributes.right or "") }
+  if el.attributes.ids then
+    aligns, widths = { pandoc.AlignDefault, pandoc.AlignDefault, pandoc.AlignDefault },
+                     { 0.42, 0.42, 0.16 }
+    table.insert(heads, head(el.attributes.ids))
+  end
+  local simple = pandoc.SimpleTable({}, aligns, widths, heads, rows)
   return pandoc.utils.from_simple_table(simple)
 end
