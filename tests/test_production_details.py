@@ -2,6 +2,7 @@
 processing dates, the Code 39 barcode (same size in DOCX and PDF, inside the page, never
 clipped) and its caption, the job number on following pages, the document's metadata."""
 
+import re
 import zipfile
 
 import pdfplumber
@@ -124,3 +125,25 @@ def test_organ_in_a_narrow_column(example_outputs):
     dist_at = d["masthead"]["distribution"]["at"] - d["page"]["outer_left"]
     indent = cell.paragraphs[0].paragraph_format.right_indent.mm
     assert abs((dist_at - indent) - d["masthead"]["organ"]["width"]) < 0.1
+
+
+def test_pdf_standards_from_the_design(tmp_path):
+    """templates/design.yaml `pdf_standards: [a-2b, ua-1]`: the editions and the review
+    document claim PDF/A-2b and PDF/UA-1 in their XMP metadata (Typst checks them)."""
+    from conftest import ROOT, make_project
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", ROOT / "content" / "wg7-2017-l1.yaml")
+    import shutil
+    shutil.copy(ROOT / "locales" / "zh" / "wg7-2017-l1.po", project / "locales" / "zh")
+    design = project / "templates" / "design.yaml"
+    design.write_text(design.read_text(encoding="utf-8").replace(
+        "pdf_standards: []", "pdf_standards: [a-2b, ua-1]"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--format", "pdf"]) == 0
+    for name in ("wg7-2017-l1.en.pdf", "wg7-2017-l1.zh.pdf", "wg7-2017-l1.en-zh.pdf"):
+        xmp = PdfReader(str(out / name)).xmp_metadata
+        assert xmp is not None, name
+        raw = xmp.stream.get_data().decode("utf-8")
+        assert "pdfaid:part" in raw and "pdfuaid:part" in raw, name
+        assert re.search(r'pdfaid:part(="|>)2', raw) and re.search(r'pdfaid:conformance(="|>)B',
+                                                                     raw), name

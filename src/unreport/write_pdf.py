@@ -59,6 +59,9 @@ class PdfWriter:
         """Compile Typst source in a worker; font warnings are errors. Returns the PDF, or a
         list of PNG pages."""
         options = dict(format=fmt, sys_inputs=inputs, timestamp=epoch_of(when), ppi=ppi)
+        standards = load_design(self.project).get("pdf_standards") or []
+        if standards and fmt == "pdf":  # templates/design.yaml: PDF/A-2b, PDF/UA-1
+            options["pdf_standards"] = list(standards)
         try:
             result = self.pool.compile(str(self.root), source, options, key=what)
         except typst_workers.CompileError as exc:
