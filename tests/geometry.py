@@ -88,13 +88,13 @@ class Page:
                 out.append([w["base"], [w]])
         return [(b, sorted(ws, key=lambda w: w["x0"])) for b, ws in out]
 
-    def find(self, pattern: str, after: float = -1, before: float = 1e9):
+    def find(self, pattern: str, after: float = -1, before: float = 1e9, left_of: float = 1e9):
         rx = re.compile(pattern)
         for base, ws in self.lines():
             if not after < base < before:
                 continue
             for w in ws:
-                if rx.fullmatch(w["text"]):
+                if rx.fullmatch(w["text"]) and w["x0"] < left_of:
                     return w
         return None
 
@@ -136,7 +136,8 @@ def measure(pages: list[Page], expect: dict) -> dict[str, float]:
     orig = p1.find(r"Original:?.*")
     put("Original x", orig, "x0")
     put("Original baseline", orig, "base")
-    organ = p1.find(expect["organ"])
+    # the organ: left of the distribution block
+    organ = p1.find(expect["organ"], left_of=distr["x0"] - 1 if distr else 1e9)
     put("organ x", organ, "x0")
     put("organ baseline", organ, "base")
     if organ is not None and distr is not None:

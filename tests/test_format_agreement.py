@@ -65,7 +65,8 @@ def test_docx_and_pdf_agree_within_1mm(built, report, lang):
     print(table)
     # every element was found in both (a missing one is a failure, not a pass)
     wanted = ["United Nations baseline", "symbol right", "thick rule y", "thin rule y",
-              "Distr. x", "Original baseline", "organ right", "title baseline",
+              "Distr. x", "Original baseline", "organ x", "organ baseline", "organ right",
+              "title baseline",
               "chapter number x", "paragraph 1 number x", "paragraph 1 text x",
               "paragraph 2 baseline", "job line baseline", "barcode top", "barcode right",
               "barcode caption baseline", "page 2 running head baseline",
@@ -76,3 +77,11 @@ def test_docx_and_pdf_agree_within_1mm(built, report, lang):
     assert not [w for w in wanted if w not in docx or w not in pdf], table
     assert not bad, f"{report}.{lang}: DOCX (LibreOffice) and PDF differ by more than " \
                     f"1 mm:\n{table}"
+
+
+def test_the_comparison_reports_a_difference_over_1mm_and_a_missing_element():
+    bad, table = geometry.compare({"thick rule y": 26.35, "title baseline": 76.3,
+                                   "job line x": 20.0},
+                                  {"thick rule y": 27.40, "title baseline": 76.9})
+    assert bad == ["job line x", "thick rule y"]
+    assert "thick rule y" in table and "27.40" in table and "missing" in table
