@@ -270,3 +270,29 @@ def test_numbers_hang_after_the_text_in_a_right_to_left_edition(tmp_path):
     number = next(w for w in ws if w["text"] in ("I.", ".I"))
     title = first(ws, "Introduction")
     assert abs(number["top"] - title["top"]) < 2 and number["x0"] > title["x1"]
+
+
+def test_letter_paper_from_the_design(tmp_path):
+    """`paper: letter` in templates/design.yaml: both formats on US Letter, the text column
+    where it is on A4 (positions from the left edge), the footer as far from the bottom edge."""
+    from docx import Document
+
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")
+    design = project / "templates" / "design.yaml"
+    design.write_text(design.read_text(encoding="utf-8").replace("paper: a4", "paper: letter"),
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--lang", "en"]) == 0
+    sec = Document(str(out / "annual-note.en.docx")).sections[0]
+    assert abs(sec.page_width.mm - 215.9) < 0.2 and abs(sec.page_height.mm - 279.4) < 0.2
+    assert abs(sec.right_margin.mm - 20) < 0.1
+    with pdfplumber.open(out / "annual-note.en.pdf") as pdf:
+        page = pdf.pages[0]
+        assert abs(page.width / MM - 215.9) < 0.2 and abs(page.height / MM - 279.4) < 0.2
+        ws = words(page)
+        num = first(ws, "1.")
+        assert abs(num["x0mm"] - 40) < 0.5
+        symbol = max(ws, key=lambda w: w["x1"])
+        assert abs(symbol["x1mm"] - (215.9 - 20)) < 0.5  # flush with the right outer margin
+        assert max(w["topmm"] for w in ws) < 279.4 - 10
