@@ -142,3 +142,15 @@ def test_review_ids_show_each_rows_id_and_status(tmp_path):
     assert main(["--root", str(project), "--output", str(tmp_path / "plain")]) == 0
     plain = Document(str(tmp_path / "plain" / f"{REPORT}.en-zh.docx")).tables[0]
     assert [c.text for c in plain.rows[0].cells] == ["English", "Chinese"]
+
+
+def test_review_pdf_tags_each_column_with_its_language(review):
+    """The Chinese column's text is marked content with /Lang (zh), the English column's is
+    the document's language (en): a screen reader reads each in its own language."""
+    from pypdf import PdfReader
+    reader = PdfReader(str(review / f"{REPORT}.en-zh.pdf"))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    content = b"".join(page.get_contents().get_data() for page in reader.pages)
+    zh_spans = re.findall(rb"/Lang\s*\(zh\)>>\s*BDC", content)
+    rows = len(Document(str(review / f"{REPORT}.en-zh.docx")).tables[0].rows) - 1
+    assert len(zh_spans) >= rows  # at least one Chinese span per row
