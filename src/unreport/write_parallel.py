@@ -19,12 +19,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from .design import load_design, resolve
 from .output import normalise_zip
 from .pandoc import run_pandoc
 from .parallel import ParallelDoc
 from .write_pdf import epoch_of
 
-NUMBER_WIDTH_MM = 10
 
 
 class ParallelDocxWriter:
@@ -41,11 +41,16 @@ class ParallelDocxWriter:
                          ["--reference-doc", str(ref), "--lua-filter", str(self.lua)],
                          epoch_of(doc.report.meta.date))
         d = Document(io.BytesIO(raw))
-        for section in d.sections:
+        design = resolve(load_design(self.docx.project), doc.style)
+        rv = design["review"]
+        for section in d.sections:  # the design's paper, landscape
             section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = Mm(297), Mm(210)
-            section.left_margin = section.right_margin = Mm(15)
-            section.top_margin, section.bottom_margin = Mm(18), Mm(15)
+            section.page_width = Mm(design["page"]["height"])
+            section.page_height = Mm(design["page"]["width"])
+            section.left_margin = section.right_margin = Mm(rv["margin_x"])
+            section.top_margin, section.bottom_margin = Mm(rv["top"]), Mm(rv["bottom"])
+            section.header_distance, section.footer_distance = Mm(rv["header"]), Mm(rv["footer"])
+            section.gutter = Mm(0)
         styles = d.styles
         names = [s.name for s in styles]
         # the number column and, for list items, one more indent per level (as the editions'
@@ -54,17 +59,17 @@ class ParallelDocxWriter:
                              ("ParallelItem2", 2), ("ParallelItem3", 3)):
             if name in names:
                 pf = styles[name].paragraph_format
-                left = NUMBER_WIDTH_MM * (indent + 1)
-                pf.left_indent, pf.first_line_indent = Mm(left), Mm(-NUMBER_WIDTH_MM)
+                left = rv["number_width"] * (indent + 1)
+                pf.left_indent, pf.first_line_indent = Mm(left), Mm(-rv["number_width"])
                 pf.tab_stops.add_tab_stop(Mm(left))
-                pf.space_before = pf.space_after = Pt(2)
+                pf.space_before = pf.space_after = Pt(rv["paragraph_gap"])
         for name in ("ParallelHead", "ParallelMasthead", "ParallelHeading"):
             if name in names:
                 styles[name].font.bold = True
         if "ParallelId" in names:
-            styles["ParallelId"].font.size = Pt(8)
+            styles["ParallelId"].font.size = Pt(rv["id_size"])
         _footnote_numbers(d, doc)
-        _header_footer(d, doc)
+        _header_footer(d, doc, rv)
         for table in d.tables:
             _grid(table)
             rows = table.rows
@@ -138,7 +143,7 @@ def _mark_run(ref_run, text: str):
     return run
 
 
-def _header_footer(d, doc: ParallelDoc) -> None:
+def _header_footer(d, doc: ParallelDoc, rv: dict) -> None:
     """Every page: the symbol and the two languages in the header, the page number (a PAGE
     field) in the footer."""
     from .write_docx import _page_field
@@ -149,7 +154,7 @@ def _header_footer(d, doc: ParallelDoc) -> None:
         hp.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
         for run in hp.runs:
             run.font.bold = True
-            run.font.size = Pt(9)
+            run.font.size = Pt(rv["head_size"])
         fp = section.footer.paragraphs[0]
         fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _page_field(fp)
@@ -200,7 +205,9 @@ class ParallelPdfWriter:
                 "right_fonts": doc.style.fonts("pdf")["body"],
                 "left_lang": doc.source_style.locale.split("_")[0],
                 "right_lang": doc.style.locale.split("_")[0]}
-        return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True)}
+        design = resolve(load_design(self.pdf.project), doc.style)
+        return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True),
+                "design": json.dumps(design, ensure_ascii=False, sort_keys=True)}
 
     def write(self, doc: ParallelDoc) -> bytes:
         return self.pdf.compile_source(self.typst_source(doc), self.inputs(doc),
