@@ -73,6 +73,8 @@ class Page:
                                    "x0": r["x0"] / MM, "x1": r["x1"] / MM,
                                    "thick": max(height, r.get("linewidth", 0) / MM)})
         # the barcode: its bars drawn as rectangles (PDF), or one picture (the DOCX's PNG)
+        self.images = [{k: i[k] / MM for k in ("x0", "x1", "top", "bottom")}
+                       for i in page.images]
         self.bars = [r for r in page.rects if r.get("fill") and (r["x1"] - r["x0"]) / MM < 2
                      and (r["bottom"] - r["top"]) / MM > 4]
         if not self.bars:
@@ -99,6 +101,10 @@ class Page:
         return None
 
 
+def page_images(page: Page) -> list[dict]:
+    return page.images
+
+
 def open_pages(path: Path) -> list[Page]:
     with pdfplumber.open(path) as pdf:
         return [Page(p) for p in pdf.pages]
@@ -121,6 +127,10 @@ def measure(pages: list[Page], expect: dict) -> dict[str, float]:
     sym = p1.find(r".?" + re.escape(expect["symbol"][1:]))
     put("symbol right", sym, "x1")
     put("symbol baseline", sym, "base")
+    emblem = [i for i in page_images(p1) if i["top"] < 50]
+    if emblem:
+        for key in ("x0", "x1", "top", "bottom"):
+            out[f"emblem {key}"] = emblem[0][key]
     top_rules = sorted((r for r in p1.rules if r["top"] < 80), key=lambda r: r["top"])
     if top_rules:
         thick = max(top_rules, key=lambda r: r["thick"])

@@ -85,3 +85,33 @@ def test_the_comparison_reports_a_difference_over_1mm_and_a_missing_element():
                                   {"thick rule y": 27.40, "title baseline": 76.9})
     assert bad == ["job line x", "thick rule y"]
     assert "thick rule y" in table and "27.40" in table and "missing" in table
+
+
+def test_an_organisations_emblem_stands_in_the_same_place(tmp_path):
+    """templates/emblem.png (the UN emblem is not shipped): the same box in both formats,
+    standing on the thick rule's row, never clipped by a line height."""
+    if not geometry.soffice():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    from PIL import Image, ImageDraw
+
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", ROOT / "content" / "wg7-2017-l1.yaml")
+    img = Image.new("RGB", (300, 240), "white")
+    ImageDraw.Draw(img).ellipse([60, 30, 240, 210], fill=(30, 90, 200))
+    img.save(project / "templates" / "emblem.png")
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--lang", "en",
+                 "--no-review"]) == 0
+    spec = REPORTS["wg7-2017-l1"]
+    expect = dict(spec["en"], symbol=spec["symbol"], job=spec["job"], footnote=False)
+    lo_pdf = geometry.docx_to_pdf(out / "wg7-2017-l1.en.docx", tmp_path / "lo")
+    docx = geometry.measure(geometry.open_pages(lo_pdf), expect)
+    pdf = geometry.measure(geometry.open_pages(out / "wg7-2017-l1.en.pdf"), expect)
+    bad, table = geometry.compare(docx, pdf)
+    print(table)
+    from unreport.design import design_for
+    from unreport.project import Project
+    height = design_for(Project(project))["masthead"]["emblem"]["height"]
+    for fmt in (docx, pdf):
+        assert abs(fmt["emblem bottom"] - fmt["emblem top"] - height) < 0.1, table
+    assert not bad, table

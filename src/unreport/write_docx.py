@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -299,8 +299,15 @@ def _first_page_header(doc, section, m: dict, design: dict, emblem_png: Path | N
     emblem, un, sym = table.rows[0].cells
     emblem.paragraphs[0].style = doc.styles["MastheadUN"]
     if emblem_png is not None:
-        emblem.paragraphs[0].add_run().add_picture(str(emblem_png),
-                                                   height=Mm(mast["emblem"]["height"]))
+        # the picture stands on the row's bottom: a line as high as it needs (not the style's
+        # exact line, which would clip it), a run too small to leave a descent under it
+        ep = emblem.paragraphs[0]
+        ep.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        run = ep.add_run()
+        run.font.size = Pt(1)
+        shape = run.add_picture(str(emblem_png), height=Mm(mast["emblem"]["height"]))
+        for side in ("distT", "distB", "distL", "distR"):
+            shape._inline.set(side, "0")
     un.paragraphs[0].text = m["un_name"]
     un.paragraphs[0].style = doc.styles["MastheadUN"]
     p = sym.paragraphs[0]
