@@ -50,6 +50,14 @@ def parser() -> argparse.ArgumentParser:
                    "not the parallel review documents")
     p.add_argument("--watch", action="store_true", help="build, then rebuild what changed "
                    "whenever content, locales or templates are saved (Ctrl-C stops)")
+    p.add_argument("--check", action="store_true", help="catalogs: write nothing; exit 1 "
+                   "naming every catalog that is not in step with the content (for CI)")
+    p.add_argument("--memory", choices=("fuzzy", "exact"), default="fuzzy",
+                   help="catalogs: a new entry whose source text another catalog of the "
+                        "language translates is filled from it, fuzzy for review (default), "
+                        "or, for exact matches, as translated ('exact')")
+    p.add_argument("--no-memory", action="store_true", help="catalogs: do not fill new "
+                   "entries from the translation memory")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
@@ -93,8 +101,10 @@ def run(args, project: Project) -> int:
               "the code", file=sys.stderr)
         return 2
     if args.command == "catalogs":
+        from .catalogs import SyncOptions
         from .catalogs_cmd import run_catalogs
-        return run_catalogs(project, opts)
+        return run_catalogs(project, opts, SyncOptions(
+            memory="off" if args.no_memory else args.memory, check=args.check))
     if args.command == "status":
         from .status import run_status
         return run_status(project, opts, args.min_percent)
@@ -118,9 +128,8 @@ def run_once(args, project: Project, opts) -> int:
     from .build import build, gather
     start = time.perf_counter()
     if args.command == "check":
-        plan = gather(project, opts)
-        from .qa import check_translations
-        plan.warnings = plan.warnings + check_translations(project, plan, opts.strict)
+        from dataclasses import replace
+        plan = gather(project, replace(opts, qa=True))
         _print_warnings(plan)
         print(f"ok: {len(plan.reports)} report(s), {len(plan.editions)} edition(s) checked")
         return 0
