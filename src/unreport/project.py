@@ -6,11 +6,21 @@ import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
+DATA = Path(__file__).resolve().parent / "data"  # what ships with the tool
+
 
 @dataclass(frozen=True)
 class Project:
     root: Path
     output: Path | None = None  # default: <root>/output
+    settings: object = None  # settings.Settings of unreport.toml ([tool.unreport])
+
+    @property
+    def emblem(self) -> Path | None:
+        """The organisation's emblem: the `emblem` setting, else templates/emblem.png."""
+        named = getattr(self.settings, "emblem", None)
+        path = self.root / named if named else self.templates_dir / "emblem.png"
+        return path if path.is_file() else None
 
     @property
     def content_dir(self) -> Path:
