@@ -41,13 +41,7 @@ if ! have_fonts; then
       DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk fonts-liberation2 poppler-utils >/dev/null
     fi
   fi
-  if ! command -v msgfmt >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && \
-    { [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; }; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  echo "setup: installing gettext ..."
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq gettext >/dev/null
-fi
-if ! have_fonts; then
+  if ! have_fonts; then
     echo "setup: fonts missing: install Noto Serif CJK SC, Noto Sans CJK SC and Liberation Serif" >&2
     echo "       (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk fonts-liberation2)." >&2
     exit 2
