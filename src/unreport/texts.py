@@ -110,6 +110,8 @@ class EditionTexts:
             sort_lang = self.style.data["states_sort_language"]
             if sort_lang not in self._sort_terms:
                 self._sort_terms[sort_lang] = load_terms(self.project, sort_lang, self.diag)
+            from .style import load_style
+            collation = load_style(self.project, sort_lang).data.get("collation")
             codes = order_codes(codes, block.states_order, self._sort_terms[sort_lang],
-                                self.report.meta.date)
+                                self.report.meta.date, collation)
         return check_codes(codes, block.states_loc, self.terms, self.report.meta.date, self.diag)
