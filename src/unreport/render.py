@@ -109,6 +109,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     mast = {
         "lang": lang,
         "direction": style.direction,
+        "block_direction": mast_style.direction,  # the distribution block's direction
         # Translators: masthead: the organisation's name (letter-spaced in Chinese: 联 合 国)
         "un_name": _("United Nations"),
         "symbol": meta.symbol,
