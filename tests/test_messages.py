@@ -20,7 +20,8 @@ def test_labels_are_extracted_from_templates_and_code(tmp_path):
     active, _ = labels(project)
     assert set(active) == {"United Nations", "[Untranslated]", "[Changed]",
                            "Recommendation %(number)s", "Table %(number)s", "Annex %(number)s",
-                           "[Original: %(language)s]", "English", "Chinese"}
+                           "[Original: %(language)s]", "English", "Chinese", "Arabic", "French",
+                           "Russian", "Spanish"}
     rec = active["Recommendation %(number)s"]
     assert rec.locations[0][0] == "templates/base/labels.j2" and rec.python_format
     tpl = (project / rec.locations[0][0]).read_text().splitlines()
