@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up unreport on a Debian/Ubuntu machine and build the example into output/.
 #   - a virtual environment in .venv/ with the package and its test tools
-#   - the fonts fonts-noto-cjk and fonts-liberation2, when missing (apt-get, as root or sudo)
+#   - the fonts of the six UN languages, when missing (apt-get, as root or sudo):
+#     fonts-liberation2 (Latin, Cyrillic), fonts-noto-cjk (Chinese) and fonts-noto-core
+#     (Arabic: Noto Naskh Arabic)
 # Extra arguments go to `build.py` (for example: ./setup.sh --strict).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,7 +22,7 @@ have_fonts() {
   .venv/bin/python - <<'PY'
 import sys, typst
 families = set(typst.Fonts(include_embedded_fonts=False).families())
-need = {"Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif"}
+need = {"Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif", "Noto Naskh Arabic"}
 sys.exit(0 if need <= families else 1)
 PY
 }
@@ -29,14 +31,14 @@ if ! have_fonts; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
     if [ "$(id -u)" -eq 0 ] || [ -n "$SUDO" ]; then
-      echo "setup: installing fonts-noto-cjk and fonts-liberation2 ..."
+      echo "setup: installing fonts-noto-cjk, fonts-noto-core and fonts-liberation2 ..."
       $SUDO apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk fonts-liberation2 poppler-utils >/dev/null
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk fonts-noto-core fonts-liberation2 poppler-utils >/dev/null
     fi
   fi
   if ! have_fonts; then
-    echo "setup: fonts missing: install Noto Serif CJK SC, Noto Sans CJK SC and Liberation Serif" >&2
-    echo "       (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk fonts-liberation2)." >&2
+    echo "setup: fonts missing: install Noto Serif CJK SC, Noto Sans CJK SC, Noto Naskh Arabic and Liberation Serif" >&2
+    echo "       (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk fonts-noto-core fonts-liberation2)." >&2
     exit 2
   fi
 fi

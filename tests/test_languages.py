@@ -475,3 +475,34 @@ def test_logical_order_of_an_extracted_line():
     # pypdf gives the words of a right-to-left run from left to right as printed
     assert logical_order("للقرار وفقا5/3 الذي اعتمده") == "وفقا للقرار5/3 اعتمده الذي"
     assert logical_order("Latin text only, 5/3") == "Latin text only, 5/3"
+
+
+# ---- fonts ------------------------------------------------------------------------------------
+def test_missing_font_names_the_package_of_its_script():
+    from unreport.write_pdf import font_packages, missing_font_hint
+    packages = font_packages(PROJECT)
+    hint = missing_font_hint("unknown font family: noto naskh arabic", packages)
+    assert hint == "Debian/Ubuntu: apt-get install fonts-noto-core"
+    assert missing_font_hint("unknown font family: noto serif cjk sc", packages).endswith(
+        "fonts-noto-cjk")
+
+
+def test_missing_arabic_font_fails_the_build_naming_its_package(tmp_path, capsys):
+    from conftest import make_project
+
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", ROOT / "content" / f"{REPORT}.yaml")
+    base = project / "templates" / "base" / "style.yaml"
+    base.write_text(base.read_text("utf-8").replace(
+        "font_packages:\n", "font_packages:\n  Scheherazade New: fonts-sil-scheherazade\n"),
+        encoding="utf-8")
+    ar = project / "locales" / "ar" / "style.yaml"
+    ar.write_text(ar.read_text("utf-8").replace("[Liberation Serif, Noto Naskh Arabic]",
+                                                "[Liberation Serif, Scheherazade New]"),
+                  encoding="utf-8")
+    code = main(["--root", str(project), "--output", str(tmp_path / "out"), "--lang", "ar",
+                 "--format", "pdf", "--no-review"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "scheherazade" in err.lower() and "apt-get install fonts-sil-scheherazade" in err
+    assert "fonts-noto-cjk" not in err
