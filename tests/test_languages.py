@@ -506,3 +506,18 @@ def test_missing_arabic_font_fails_the_build_naming_its_package(tmp_path, capsys
     assert code == 2
     assert "scheherazade" in err.lower() and "apt-get install fonts-sil-scheherazade" in err
     assert "fonts-noto-cjk" not in err
+
+
+def test_parallel_docx_arabic_column_reads_right_to_left(example_outputs):
+    from docx import Document
+    doc = Document(str(example_outputs / f"{REPORT}.en-ar.docx"))
+    rows = doc.tables[0].rows[1:]
+    assert len(rows) > 40
+    for row in rows:
+        left, right = row.cells[0]._tc, row.cells[-1]._tc
+        assert all(p.find(f"{W}pPr/{W}bidi") is None for p in left.iter(f"{W}p"))
+        assert all(p.find(f"{W}pPr/{W}bidi") is not None for p in right.iter(f"{W}p"))
+        arabic_runs = [r for r in right.iter(f"{W}r")
+                       if re.search(r"[\u0600-\u06ff]", "".join(r.itertext()))]
+        assert all(r.find(f"{W}rPr/{W}rtl") is not None for r in arabic_runs)
+    assert any(re.search(r"[\u0600-\u06ff]", "".join(r.cells[-1]._tc.itertext())) for r in rows)

@@ -175,3 +175,28 @@ def _notes_parts(doc) -> list:
                 root = etree.fromstring(part.blob)
             out.append((part, root))
     return out
+
+
+def apply_parallel_language(doc, source: Style, target: Style) -> None:
+    """The parallel review document: the translation's proofing language and complex-script
+    formatting, and each column in its own language's direction (an Arabic right column reads
+    right to left inside a left-to-right page)."""
+    styles_root = doc.styles.element
+    complex_script_formatting(styles_root, target.fonts("docx"))
+    if target.data.get("proofing"):
+        proofing_language(styles_root, target.data["proofing"])
+    for column, s in ((0, source), (-1, target)):
+        if s.direction != "rtl":
+            continue
+        for table in doc.tables:
+            for row in table.rows:
+                tc = row.cells[column]._tc
+                for p in tc.iter(qn("w:p")):
+                    ppr = p.find(qn("w:pPr"))
+                    if ppr is None:
+                        ppr = OxmlElement("w:pPr")
+                        p.insert(0, ppr)
+                    _child(ppr, "bidi", _PPR_ORDER)
+                for r in tc.iter(qn("w:r")):
+                    if _RTL_LETTER.search("".join(t.text or "" for t in r.iter(qn("w:t")))):
+                        _child(_rpr(r), "rtl", _RPR_ORDER)
