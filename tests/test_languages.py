@@ -563,3 +563,20 @@ def test_arabic_pdf_table_runs_right_to_left(arabic_blocks):
     amount = next(w for w in ws if w["text"] == "Amount")
     # the first column (Year) stands on the right in a right-to-left table
     assert abs(year["top"] - amount["top"]) < 2 and year["x0"] > amount["x1"]
+
+
+@pytest.mark.skipif(__import__("shutil").which("msgfmt") is None, reason="no GNU msgfmt")
+@pytest.mark.parametrize("lang", ("ar", "zh", "fr", "ru", "es"))
+def test_shipped_catalogs_pass_msgfmt_and_are_complete(lang):
+    import subprocess
+
+    from babel.messages.pofile import read_po
+    for name in ("messages.po", f"{REPORT}.po"):
+        path = ROOT / "locales" / lang / name
+        r = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        with open(path, "rb") as f:
+            cat = read_po(f)
+        missing = [m.id for m in cat if m.id and (not m.string or m.fuzzy)]
+        assert missing == [], (lang, name, missing)
