@@ -580,3 +580,36 @@ def test_shipped_catalogs_pass_msgfmt_and_are_complete(lang):
             cat = read_po(f)
         missing = [m.id for m in cat if m.id and (not m.string or m.fuzzy)]
         assert missing == [], (lang, name, missing)
+
+
+def test_arabic_docx_through_libreoffice_mirrors_the_page(example_outputs, tmp_path):
+    """The Arabic DOCX as Word-compatible software lays it out (LibreOffice): organ and
+    "الأمم المتحدة" on the right, the English distribution block on the left; on following
+    pages the running head and the page number on the outer side of a right-to-left document
+    (right on even pages, left on odd ones), the job number on the other side."""
+    import shutil
+    import subprocess
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed")
+    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path),
+                           str(example_outputs / f"{REPORT}.ar.docx")],
+                          capture_output=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    with pdfplumber.open(tmp_path / f"{REPORT}.ar.pdf") as pdf:
+        pages = [_words(p) for p in pdf.pages[:3]]
+    first = pages[0]
+    # (pdfplumber reads the Arabic of LibreOffice's PDF in visual order: المتحدة as ةدحتملا)
+    distr = next(w for w in first if w["text"] == "Limited" and w["topmm"] < 40)
+    un = next(w for w in first if w["text"] == "ةدحتملا" and w["topmm"] < 18)
+    assert distr["x1mm"] < 80 and un["x1mm"] > 120
+    for n, ws in ((2, pages[1]), (3, pages[2])):
+        head = next(w for w in ws if w["text"] == "CTOC/COP/WG.7/2017/L.1")
+        number = next(w for w in ws if w["text"] == str(n) and w["topmm"] > 275)
+        job = next(w for w in ws if "17-06379" in w["text"] and w["topmm"] > 275)
+        assert head["topmm"] < 20
+        if n % 2 == 0:
+            assert head["x1mm"] > 170 and number["x1mm"] > 170 and job["x0mm"] < 40
+        else:
+            assert head["x0mm"] < 40 and number["x0mm"] < 40 and job["x1mm"] > 170
