@@ -91,7 +91,9 @@ def test_docx_parts_are_valid_ecma376(docx_files):
                              for e in schema.error_log][:5]
     editions = [f for f in docx_files if "-" not in f.name.split(".")[-2]]
     # every edition: document, styles, three headers and three footers; review documents more
-    assert len(editions) == 4 and seen >= 8 * len(editions) + 2 * (len(docx_files) - 4)
+    reviews = len(docx_files) - len(editions)
+    assert len(editions) >= 4 and reviews >= 2
+    assert seen >= 8 * len(editions) + 4 * reviews  # a review: document, styles, header, footer
     assert not problems, "\n".join(problems)
 
 

@@ -138,9 +138,11 @@ def build_reference(project: Project, style: Style) -> bytes:
                 lvl = etree.SubElement(ppr, qn("w:outlineLvl"))
             lvl.set(qn("w:val"), str(spec["outline"]))
     if style.direction == "rtl":
+        from .docx_language import _PPR_ORDER, _child
         for name in design["styles"]:
-            ppr = doc.styles[name].element.get_or_add_pPr()
-            etree.SubElement(ppr, qn("w:bidi"))
+            if design["styles"][name].get("character"):
+                continue
+            _child(doc.styles[name].element.get_or_add_pPr(), "bidi", _PPR_ORDER)  # in order
     _no_automatic_hyphenation(doc, design)
     buf = io.BytesIO()
     doc.save(buf)

@@ -99,21 +99,27 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         return _("[Original: %(language)s]") % {"language": name}
 
     meta = report.meta
+    block = mast_style.distribution_block(meta.distribution, meta.date, style, original_style,
+                                          lang != meta.original)
+    if mast_style.direction != style.direction:
+        # a block in another script direction than the edition's (English in the Arabic
+        # edition) reads in its own direction: each line a Unicode isolate
+        block = {k: isolate(v, mast_style.direction) for k, v in block.items()}
+    job = f"{meta.job} ({style.edition_letter})" if meta.job else ""
+    job_line = " ".join([job] + [d.strftime("%d%m%y") for d in meta.job_dates]) if job else ""
     mast = {
         "lang": lang,
         "direction": style.direction,
+        "block_direction": mast_style.direction,  # the distribution block's direction
         # Translators: masthead: the organisation's name (letter-spaced in Chinese: 联 合 国)
         "un_name": _("United Nations"),
         "symbol": meta.symbol,
-        "distribution": f"Distr.: {meta.distribution.capitalize()}",
-        "date": mast_style.date(meta.date),
-        "edition_language": "" if lang == meta.original else style.name,
-        "original": f"Original: {original_style.name}",
+        **block,
         "organ": inline.plain(inline.parse(tr["meta.organ"].text)),
-        "job": f"{meta.job} ({style.edition_letter})" if meta.job else "",
+        # the job number reads left to right in every edition
+        "job": isolate(job, "ltr") if style.direction != "ltr" else job,
         # the first page's job line: number, edition letter, processing dates (DDMMYY)
-        "job_line": " ".join([f"{meta.job} ({style.edition_letter})"] +
-                             [d.strftime("%d%m%y") for d in meta.job_dates]) if meta.job else "",
+        "job_line": isolate(job_line, "ltr") if style.direction != "ltr" else job_line,
         # the document's metadata (DOCX core properties, PDF info): title and subject
         "title": inline.plain(inline.parse(tr["meta.title"].text)),
         "subject": inline.plain(inline.parse(tr["meta.body"].text)),
@@ -157,6 +163,14 @@ def template_problem(project: Project, exc: jinja2.TemplateError) -> Environment
                               f"problem: {exc}; fix the template")
 
 
+def isolate(text: str, direction: str) -> str:
+    """`text` as a Unicode directional isolate (LRI/RLI ... PDI), so that inside a paragraph
+    of the other direction it reads in its own ("V.17-06379 (A)" in an Arabic footer)."""
+    if not text:
+        return text
+    return ("\u2066" if direction == "ltr" else "\u2067") + text + "\u2069"
+
+
 def barcode_text(job: str) -> str:
     """Code 39 text of a UN job number: V.17-06379 -> *1706379*."""
     return "*" + "".join(ch for ch in job if ch.isdigit()) + "*"
@@ -164,9 +178,11 @@ def barcode_text(job: str) -> str:
 
 def distribution_block(project: Project, meta, lang: str) -> list[str]:
     """The masthead's distribution block of the `lang` edition, line by line (as the edition
-    prints it: in the distribution language), for the review document."""
+    prints it: in its distribution language), for the review document."""
     style = load_style(project, lang)
     mast_style = load_style(project, style.data["distribution_language"])
-    original = load_style(project, meta.original)
-    return [f"Distr.: {meta.distribution.capitalize()}", mast_style.date(meta.date)] + \
-        ([style.name] if lang != meta.original else []) + [f"Original: {original.name}"]
+    block = mast_style.distribution_block(meta.distribution, meta.date, style,
+                                          load_style(project, meta.original),
+                                          lang != meta.original)
+    return [block[k] for k in ("distribution", "date", "edition_language", "original")
+            if block[k]]
