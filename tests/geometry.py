@@ -14,6 +14,7 @@ from pathlib import Path
 import pdfplumber
 
 MM = 72 / 25.4
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def soffice() -> str | None:
@@ -30,6 +31,7 @@ FONTCONFIG = """<?xml version="1.0"?>
   <alias binding="same"><family>宋体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
   <alias binding="same"><family>SimHei</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
   <alias binding="same"><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+  <alias binding="same"><family>Simplified Arabic</family><prefer><family>Noto Naskh Arabic</family></prefer></alias>
 </fontconfig>
 """
 
@@ -56,6 +58,10 @@ class Page:
 
     def __init__(self, page):
         self.height = page.height
+        # without the bidi controls around Latin text in an Arabic page (LibreOffice prints
+        # them as characters of their own, which splits the words)
+        page = page.filter(lambda o: o.get("object_type") != "char"
+                           or not BIDI_CONTROLS.fullmatch(o.get("text", "")))
         chars = [c for c in page.chars if c["text"].strip()]
         self.words = []
         for w in page.extract_words(keep_blank_chars=False, extra_attrs=["size"],
@@ -63,7 +69,10 @@ class Page:
             inside = [c for c in chars if c["x0"] >= w["x0"] - 0.1 and c["x1"] <= w["x1"] + 0.1
                       and abs(c["top"] - w["top"]) < c["size"]]
             base = max((self.height - c["matrix"][5]) for c in inside) if inside else w["bottom"]
-            self.words.append({"text": w["text"], "x0": w["x0"] / MM, "x1": w["x1"] / MM,
+            text = BIDI_CONTROLS.sub("", w["text"])  # isolates around Latin in Arabic
+            if not text:
+                continue
+            self.words.append({"text": text, "x0": w["x0"] / MM, "x1": w["x1"] / MM,
                                "base": base / MM, "size": w["size"]})
         self.rules = []  # (top, bottom, x0, x1) of thin wide shapes
         for r in list(page.rects) + list(page.lines):
