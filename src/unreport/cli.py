@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import ContentError, EnvironmentProblem, report_failure
 from .project import Project
 
-COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff")
+COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "import")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,7 +26,8 @@ def parser() -> argparse.ArgumentParser:
                         "locales/<lang>/<report>.po with the content; status: translation "
                         "progress; preview: PNGs of each edition's first two pages in "
                         "output/preview/; verify: check the outputs already in output/ (see "
-                        "--verify); xliff export|import FILE: exchange with CAT tools")
+                        "--verify); xliff export|import FILE: exchange with CAT tools; import "
+                        "FILE: a DOCX or text report into content/ (see --translation-of)")
     p.add_argument("args", nargs="*", metavar="ARG", help="xliff: 'export' or 'import FILE...'")
     p.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
@@ -50,6 +51,13 @@ def parser() -> argparse.ArgumentParser:
                    "not the parallel review documents")
     p.add_argument("--watch", action="store_true", help="build, then rebuild what changed "
                    "whenever content, locales or templates are saved (Ctrl-C stops)")
+    p.add_argument("--translation-of", metavar="REPORT", default=None,
+                   help="import: FILE is a translation of content/REPORT.yaml (its language "
+                        "in --lang); write locales/<lang>/REPORT.po aligned by number")
+    p.add_argument("--trusted", action="store_true", help="import: imported translations are "
+                   "final, not marked fuzzy")
+    p.add_argument("--force", action="store_true", help="import: replace an existing content "
+                   "file or catalog")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
@@ -75,6 +83,9 @@ def run(args, project: Project) -> int:
     if args.command == "build" and not (args.watch or args.no_cache or args.verify) and \
             project.report_paths(args.report) and _up_to_date(args, project):
         return 0
+    if args.command == "import":
+        from .importers.command import run_import
+        return run_import(project, args)
     if args.command in ("build", "preview") and "pdf" in (tuple(args.format) or ("pdf",)):
         _start_typst_workers(args.jobs, args.watch)
     from .build import Options
