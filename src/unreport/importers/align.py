@@ -217,6 +217,12 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
         found = theirs.get(key, [])
         if ident not in units_by_id:
             continue  # an optional masthead text the report does not have
+        if key[0] == "item" and len(theirs.get(("para",) + key[1:3], [])) > 1:
+            result.missing += 1  # its paragraph is ambiguous: so is the item
+            diag.warning(Loc(found[0][1] if found else doc.path),
+                         f"{describe(key, src_style, tgt_style)} ({ident}) belongs to a "
+                         "paragraph the translation numbers twice: left untranslated")
+            continue
         if len(found) == 1:
             text = _text(found[0][0]).strip()
             if ident in paras and paras[ident].states:

@@ -204,7 +204,7 @@ class Builder:
             _, i, v = option
             del self.stack[i + 1:]
             style, depth, items, _last = self.stack[i]
-            want = len(items) + 1
+            want = items[-1].value + 1 if items else 1  # after a break, from the number printed
         else:
             _, style, depth, v = option
             parent = self.stack[-1][3] if self.stack else self.last
@@ -218,13 +218,11 @@ class Builder:
             self.stack.append([style, depth, items, None])
         if v != want:
             self.doc.breaks += 1
-            self.warn(where, f"list item {self.r.item_pattern(style, depth).regex.pattern and ''}"
-                             f"number {v} breaks the list's numbering: {want} was expected")
+            self.warn(where, f"list item number {v} breaks the list's numbering: {want} was "
+                             "expected")
         node = Node("item", v, text, where, list_style=style)
         items.append(node)
         self.stack[-1][3] = node
-        if self.last is None or self.last.kind != "para":
-            pass
 
     # ---- one paragraph ------------------------------------------------------------------
     def feed(self, p: Para) -> None:
@@ -311,7 +309,8 @@ class Builder:
         in_list = self.list_context()
         fits = []
         for opt in items:
-            want = len(self.stack[opt[1]][2]) + 1 if opt[0] == "continue" else 1
+            items_here = self.stack[opt[1]][2] if opt[0] == "continue" else []
+            want = items_here[-1].value + 1 if items_here else 1
             if opt[-1] == want:
                 fits.append(("item", opt))
         heads = [(k, v) for k, v in cands if v == self.expected(k)]

@@ -1,0 +1,333 @@
+"""`unreport import`: the seed's Chinese text as a translation of the example, Word automatic
+numbering, misaligned translations, unreadable structure and lists of States."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from conftest import ROOT, SEED
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from readback import CJK, docx_paragraphs
+
+REPORT = "wg7-2017-l1"
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def run(*argv) -> int:
+    from unreport.cli import main
+    return main([str(a) for a in argv])
+
+
+def project_without_catalog(tmp: Path) -> Path:
+    """The example project with its Chinese catalog removed."""
+    for name in ("templates", "locales", "content"):
+        shutil.copytree(ROOT / name, tmp / name)
+    (tmp / "locales" / "zh" / f"{REPORT}.po").unlink()
+    return tmp
+
+
+def catalog(path: Path) -> dict:
+    with open(path, "rb") as f:
+        return {m.context: m for m in read_po(f) if m.context}
+
+
+def msgfmt_check(po: Path) -> None:
+    done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def normalise(text: str) -> str:
+    """Whitespace normalised: runs of spaces are one; none between an ideograph and an
+    ideograph or a digit (the seed spaces 2017 年 and breaks a line inside the organ)."""
+    text = " ".join(text.split())
+    text = re.sub(rf"(?<=[{CJK}])\s+(?=[{CJK}0-9])", "", text)
+    return re.sub(rf"(?<=[0-9])\s+(?=[{CJK}])", "", text)
+
+
+# ---- acceptance 2: the seed ----------------------------------------------------------------
+def test_seed_imports_as_the_committed_catalog(tmp_path, capsys):
+    project = project_without_catalog(tmp_path / "p")
+    assert run("import", SEED, "--root", project, "--translation-of", REPORT,
+               "--lang", "zh") == 0
+    out = capsys.readouterr().out
+    assert "59 of 59 entries aligned by number, 0 left untranslated" in out
+    assert "21 para, 8 recommendation, 12 item" in out
+    po = project / "locales" / "zh" / f"{REPORT}.po"
+    msgfmt_check(po)
+    got, want = catalog(po), catalog(ROOT / "locales" / "zh" / f"{REPORT}.po")
+    assert set(got) == set(want)
+    for ident, m in want.items():
+        assert got[ident].id == m.id, ident
+        assert normalise(got[ident].string) == normalise(m.string), ident
+        assert got[ident].fuzzy, f"{ident}: imported without --trusted must be fuzzy"
+    # lists of States are cut off the translation; term references come back as [[CODE]]
+    assert got["org.statements.parties"].string.endswith("下作了发言：")
+    assert got["org.statements.non-party"].string == "《偷运移民议定书》非缔约国和非签署国[[COL]]也作了发言。"
+    assert got["meta.meeting.place"].string == "维也纳"
+    # and the example builds strictly from it once it is confirmed (fuzzy flags cleared)
+    assert run("import", SEED, "--root", project, "--translation-of", REPORT, "--lang", "zh",
+               "--trusted", "--force") == 0
+    assert run("--root", project, "--strict", "--verify", "--format", "docx") == 0
+    paras = [t for s, t in docx_paragraphs(project / "output" / f"{REPORT}.zh.docx")]
+    assert "2017年9月11日至13日，维也纳" in paras
+    assert any(normalise(t).startswith("10. 《偷运移民议定书》下列缔约方的代表在议程项目2下作了发言："
+                                       "巴哈马、智利、欧洲联盟、") for t in paras)
+
+
+# ---- acceptance 4: misaligned translations -------------------------------------------------
+def seed_lines():
+    return SEED.read_text(encoding="utf-8").splitlines()
+
+
+def test_missing_paragraph_is_reported_and_left_untranslated(tmp_path, capsys):
+    project = project_without_catalog(tmp_path / "p")
+    lines = [line for line in seed_lines() if not line.startswith("7. ")]
+    src = tmp_path / "zh-missing-7.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("import", src, "--root", project, "--translation-of", REPORT, "--lang", "zh") == 0
+    cap = capsys.readouterr()
+    # both sides' numbers: the original's paragraph 7 (with its ID and line), the
+    # translation's neighbours 6 and 8, and the break in the translation's own numbering
+    assert re.search(r"zh-missing-7\.txt: warning: paragraph 7 of the original "
+                     r"\(org\.opening\.chair, content/wg7-2017-l1\.yaml:\d+\) has no counterpart "
+                     r"in the translation, which goes from paragraph 6 to paragraph 8: left "
+                     r"untranslated", cap.err), cap.err
+    assert re.search(r"zh-missing-7\.txt:\d+: warning: paragraph 8 breaks the numbering: "
+                     r"paragraph 7 was expected here", cap.err), cap.err
+    assert "58 of 59 entries aligned by number, 1 left untranslated" in cap.out
+    po = project / "locales" / "zh" / f"{REPORT}.po"
+    msgfmt_check(po)
+    got = catalog(po)
+    assert got["org.opening.chair"].string == ""
+    assert not got["org.opening.chair"].fuzzy
+    assert got["org.opening.meetings"].string.startswith("偷运移民问题工作组第四次会议")
+    assert got["org.statements.secretariat"].string == "秘书处在议程项目 2 下作了一般介绍性发言。"
+
+
+def test_paragraph_numbered_twice_is_reported_and_left_untranslated(tmp_path, capsys):
+    project = project_without_catalog(tmp_path / "p")
+    lines = ["12. " + line[4:] if line.startswith("13. ") else line for line in seed_lines()]
+    src = tmp_path / "zh-two-12.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("import", src, "--root", project, "--translation-of", REPORT, "--lang", "zh") == 0
+    cap = capsys.readouterr()
+    first = next(i for i, line in enumerate(lines, 1) if line.startswith("12. "))
+    second = next(i for i, line in enumerate(lines, 1) if line.startswith("12. ") and i > first)
+    assert (f"{src}:{first}: warning: paragraph 12 appears 2 times in the translation "
+            f"({src}:{first}, {src}:{second}); the original has it once "
+            "(org.agenda.adopted, content/wg7-2017-l1.yaml:") in cap.err, cap.err
+    assert re.search(r"warning: paragraph 13 of the original \(org\.attendance\.parties, "
+                     r"content/wg7-2017-l1\.yaml:\d+\) has no counterpart in the translation, "
+                     r"which goes from paragraph 12 to paragraph 14", cap.err), cap.err
+    assert f"{src}:{second}: warning: paragraph 12 breaks the numbering: paragraph 13 " \
+           "was expected here" in cap.err
+    po = project / "locales" / "zh" / f"{REPORT}.po"
+    msgfmt_check(po)
+    got = catalog(po)
+    for ident in ("org.agenda.adopted", "org.attendance.parties", "agenda.1", "agenda.1.a",
+                  "agenda.6"):
+        assert got[ident].string == "", ident
+    assert got["org.attendance.eu"].string.startswith("区域经济一体化组织欧洲联盟")
+    assert got["org.statements.non-party"].string != ""
+
+
+# ---- acceptance 3: Word automatic numbering -----------------------------------------------
+LONG = ("The Committee on Automatic Numbering considered the reports submitted under "
+        "resolution 12/3, which together cover 87 % of the participating States, and noted "
+        "with concern that the “minimum standards” agreed in 2019 had been met in fewer than "
+        "half of the cases reviewed; it requested the Secretariat to prepare, for its next "
+        "session, an analysis of the reasons given by States for the delays observed")
+
+
+def _numbering(doc) -> None:
+    """Numbering definitions as Word writes them: abstractNum levels and num instances."""
+    part = doc.part.numbering_part.element
+
+    def lvl(ilvl, fmt, text, start=1):
+        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>')
+
+    abstracts = [
+        (901, lvl(0, "upperRoman", "%1.") + lvl(1, "upperLetter", "%2.") +
+         lvl(2, "decimal", "%3.")),
+        (902, lvl(0, "decimal", "%1.")),
+        (903, lvl(0, "lowerLetter", "(%1)") + lvl(1, "lowerRoman", "(%2)")),
+    ]
+    for i, (aid, levels) in enumerate(abstracts):
+        part.insert(i, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="{aid}">'
+                                 f'<w:multiLevelType w:val="multilevel"/>{levels}'
+                                 "</w:abstractNum>"))
+    for num, aid, restart in ((901, 901, False), (902, 902, False), (903, 903, False),
+                              (904, 903, True)):
+        over = ('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+                if restart else "")
+        part.append(parse_xml(f'<w:num {W_NS} w:numId="{num}"><w:abstractNumId '
+                              f'w:val="{aid}"/>{over}</w:num>'))
+
+
+def _numpr(paragraph_or_style_element, num: int, ilvl: int) -> None:
+    ppr = paragraph_or_style_element.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/>'
+                         "</w:numPr>"))
+
+
+def word_numbered_docx(path: Path, second_list_num: int = 904) -> None:
+    doc = Document()
+    _numbering(doc)
+    styles = {}
+    for name in ("HCh", "H1", "H23", "SingleTxt", "ListL1", "ListL2", "H4"):
+        styles[name] = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    # headings numbered through their styles (as UN templates do), levels of one list
+    _numpr(styles["HCh"].element, 901, 0)
+    _numpr(styles["H1"].element, 901, 1)
+    _numpr(styles["H23"].element, 901, 2)
+    for line in ("A/AC.777/2024/3", "General Assembly", "Distr.: General", "4 March 2024",
+                 "Original: English", "Committee on Automatic Numbering",
+                 "Geneva, 4–8 March 2024", "Report of the Committee on its third session"):
+        doc.add_paragraph(line)
+
+    def para(text, style, num=None, ilvl=0):
+        p = doc.add_paragraph(style=styles[style])
+        p.add_run(text)
+        if num:
+            _numpr(p._p, num, ilvl)
+        return p
+
+    para("Introduction", "HCh")
+    para(LONG + ".", "SingleTxt", 902)
+    p = para("The Committee also heard statements ", "SingleTxt", 902)
+    p.add_run("in its own words").italic = True
+    p.add_run(" and ")
+    p.add_run("with emphasis").bold = True
+    p.add_run(", which are summarized below.")
+    para("Matters considered", "H1")
+    para("Questions of method", "H23")
+    para("The Committee considered the following matters:", "SingleTxt", 902)
+    para("the scope of the review, as defined in 2019;", "ListL1", 903, 0)
+    para("the calendar, including:", "ListL1", 903, 0)
+    para("the dates of the sessions;", "ListL2", 903, 1)
+    para("the deadlines for documents;", "ListL2", 903, 1)
+    para("the budget of the Committee.", "ListL1", 903, 0)
+    para("Other questions", "H1")
+    para("This paragraph is not numbered: it introduces the closing remarks.", "SingleTxt")
+    para("The Committee noted that two further matters were pending:", "SingleTxt", 902)
+    para("the report of the Bureau;", "ListL1", second_list_num, 0)
+    para("the provisional agenda of the next session.", "ListL1", second_list_num, 0)
+    para("Adoption of the report", "HCh")
+    para("The Committee adopted the present report by consensus.", "SingleTxt", 902)
+    doc.save(str(path))
+
+
+def _bare(tmp: Path) -> Path:
+    shutil.copytree(ROOT / "templates", tmp / "templates")
+    shutil.copytree(ROOT / "locales", tmp / "locales")
+    return tmp
+
+
+def test_word_automatic_numbering_imports_with_the_right_numbers(tmp_path, capsys):
+    src = tmp_path / "auto-numbered.docx"
+    word_numbered_docx(src)
+    project = _bare(tmp_path / "p")
+    assert run("import", src, "--root", project, "--lang", "en", "--report", "auto") == 0
+    cap = capsys.readouterr()
+    assert "warning" not in cap.err, cap.err
+    assert "2 chapter, 2 section, 1 subsection, 5 para, 7 item, 1 text" in cap.out
+    from unreport.load import load_report
+    from unreport.model import units
+    from unreport.number import number
+    from unreport.project import Project
+    report = load_report(project / "content" / "auto.yaml", Project(project))
+    assert report.meta.symbol == "A/AC.777/2024/3"
+    assert report.meta.organ == "General Assembly"
+    assert report.meta.meeting.place == "Geneva"
+    assert str(report.meta.meeting.end) == "2024-03-08"
+    assert report.meta.title == "Report of the Committee on its third session"
+    texts = {u.text: u.id for u in units(report)}
+    assert LONG + "." in texts
+    assert ("The Committee also heard statements *in its own words* and **with emphasis**, "
+            "which are summarized below.") in texts
+    # numbers printed by the rebuilt edition: what Word showed
+    assert run("--root", project, "--strict", "--format", "docx", "--verify") == 0
+    printed = [t.split("\t")[0] for s, t in docx_paragraphs(project / "output" / "auto.en.docx")
+               if s in ("HCh", "H1", "H23", "SingleTxt", "ListL1", "ListL2") and "\t" in t]
+    assert printed == ["I.", "1.", "2.", "A.", "1.", "3.", "(a)", "(b)", "(i)", "(ii)", "(c)",
+                       "B.", "4.", "(a)", "(b)", "II.", "5."]
+    numbers = number(report)
+    assert numbers[texts["The Committee adopted the present report by consensus."]].value == 5
+    assert numbers[texts["the deadlines for documents;"]].depth == 1
+
+
+def test_word_numbering_that_continues_a_list_is_a_break(tmp_path, capsys):
+    """The second list continues the first one's numbering (no restart): Word prints (d),
+    (e); the import says so and the content restarts the list at (a)."""
+    src = tmp_path / "continued.docx"
+    word_numbered_docx(src, second_list_num=903)
+    project = _bare(tmp_path / "p")
+    assert run("import", src, "--root", project, "--lang", "en") == 0
+    cap = capsys.readouterr()
+    assert re.search(r"continued\.docx:paragraph \d+: warning: list item number 4 breaks the "
+                     r"list's numbering: 1 was expected", cap.err), cap.err
+    assert "1 numbering break(s)" in cap.out
+
+
+# ---- unreadable structure, lists of States -----------------------------------------------
+def test_prose_without_structure_exits_1(tmp_path, capsys):
+    src = tmp_path / "letter.txt"
+    src.write_text("Dear colleagues,\n\n" + LONG + ".\n\nWith best regards,\nThe Secretariat\n",
+                   encoding="utf-8")
+    project = _bare(tmp_path / "p")
+    assert run("import", src, "--root", project, "--lang", "en") == 1
+    err = capsys.readouterr().err
+    assert "letter.txt: error: no chapter, numbered paragraph or recommendation found" in err
+    assert not (project / "content").exists() or not list((project / "content").iterdir())
+
+
+def test_lists_of_states_become_codes_or_stay_text(tmp_path, capsys):
+    src = tmp_path / "note.en.txt"
+    src.write_text(
+        "A/AC.777/2024/4\n\nGeneral Assembly\n\nDistr.: General\n4 March 2024\n"
+        "Original: English\n\nCommittee on Participation\n\nNew York, 4–8 March 2024\n\n"
+        "Note by the Secretariat\n\nI. Participation\n\n"
+        "1. The following States were represented: Bahamas, Côte d'Ivoire, United Kingdom of "
+        "Great Britain and Northern Ireland and Venezuela (Bolivarian Republic of).\n\n"
+        "2. The following States sent written comments: Chile, Atlantis and Utopia.\n\n"
+        "3. The meeting was chaired by Ms. Ana Pérez (Chile), who summarized the discussion.\n",
+        encoding="utf-8")
+    project = _bare(tmp_path / "p")
+    assert run("import", src, "--root", project, "--lang", "en") == 0
+    cap = capsys.readouterr()
+    assert re.search(r"note\.en\.txt:\d+: warning: paragraph 2 ends with a list whose names "
+                     r"'Atlantis', 'Utopia' are not in locales/en/terms\.yaml: kept as text",
+                     cap.err), cap.err
+    assert "1 list(s) of States as codes, 1 kept as text" in cap.out
+    text = (project / "content" / "note.yaml").read_text(encoding="utf-8")
+    assert "states: [BHS, CIV, GBR, VEN]" in text
+    assert "text: 'The following States sent written comments: Chile, Atlantis and Utopia.'" \
+        in text or "Chile, Atlantis and Utopia." in text
+    assert "symbol: A/AC.777/2024/4" in text and "place: New York" in text
+    assert run("--root", project, "--strict", "--format", "docx") == 0
+    paras = [t for _s, t in docx_paragraphs(project / "output" / "note.en.docx")]
+    assert ("1.\tThe following States were represented: Bahamas, Côte d'Ivoire, United Kingdom "
+            "of Great Britain and Northern Ireland and Venezuela (Bolivarian Republic of).") \
+        in paras
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["import"], "import needs one file"),
+    (["import", "missing.docx", "--lang", "en"], "missing.docx: no such file"),
+    (["import", "{seed}", "--lang", "xx"], "unknown language 'xx'"),
+    (["import", "{seed}", "--lang", "zh", "--translation-of", "nothing"],
+     "--translation-of nothing: no content/nothing.yaml"),
+])
+def test_usage_errors_exit_2(tmp_path, capsys, argv, message):
+    project = _bare(tmp_path / "p")
+    (project / "content").mkdir()
+    argv = [a.replace("{seed}", str(SEED)) for a in argv]
+    assert run(*argv, "--root", project) == 2
+    assert message in capsys.readouterr().err
