@@ -331,3 +331,23 @@ def test_usage_errors_exit_2(tmp_path, capsys, argv, message):
     argv = [a.replace("{seed}", str(SEED)) for a in argv]
     assert run(*argv, "--root", project) == 2
     assert message in capsys.readouterr().err
+
+
+def test_paragraph_in_another_section_is_reported_and_left_untranslated(tmp_path, capsys):
+    """Numbers shifted across a heading (here paragraph 8 stands before heading B): the same
+    number in another section is not the same paragraph."""
+    project = project_without_catalog(tmp_path / "p")
+    lines = seed_lines()
+    b = lines.index("B. 发言情况")
+    p8 = next(i for i, line in enumerate(lines) if line.startswith("8. "))
+    lines[b], lines[p8] = lines[p8], lines[b]
+    src = tmp_path / "zh-moved-8.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("import", src, "--root", project, "--translation-of", REPORT, "--lang", "zh") == 0
+    cap = capsys.readouterr()
+    assert (f"{src}:{b + 1}: warning: paragraph 8 stands in chapter IV (四), section B in the "
+            "original (org.statements.secretariat, content/wg7-2017-l1.yaml:") in cap.err, cap.err
+    assert "but in chapter IV (四), section A in the translation: left untranslated" in cap.err
+    got = catalog(project / "locales" / "zh" / f"{REPORT}.po")
+    assert got["org.statements.secretariat"].string == ""
+    assert got["org.statements.panellists"].string.startswith("议程项目 3 和 4 下的讨论")

@@ -36,9 +36,12 @@ class Alignment:
     adjusted: list = field(default_factory=list)
 
 
-def report_keys(report: Report, numbers: dict[str, Number]) -> dict[tuple, tuple[str, str]]:
-    """key -> (ID, where) for every unit of the content."""
+def report_keys(report: Report, numbers: dict[str, Number], places: dict | None = None
+                ) -> dict[tuple, tuple[str, str]]:
+    """key -> (ID, where) for every unit of the content; `places` gets the headings
+    (annex, chapter, section, subsection) each paragraph and recommendation stands in."""
     out: dict[tuple, tuple[str, str]] = {}
+    places = {} if places is None else places
     for ident in META_KEYS:
         out[("meta", ident)] = (ident, report.path)
 
@@ -62,6 +65,7 @@ def report_keys(report: Report, numbers: dict[str, Number]) -> dict[tuple, tuple
             if isinstance(b, Para):
                 key = ("para", annex, n.value)
                 out[key] = (b.id, loc(b))
+                places[key] = (annex,) + heads
                 for item, _depth, _lst in walk_items(b.sublist):
                     path = _item_path(b, item.id, numbers)
                     out[("item", annex, n.value) + path] = (item.id, str(Loc(report.path,
@@ -69,6 +73,7 @@ def report_keys(report: Report, numbers: dict[str, Number]) -> dict[tuple, tuple
             elif isinstance(b, Recommendation):
                 key = ("recommendation", n.value)
                 out[key] = (b.id, loc(b))
+                places[key] = (annex,) + heads
             elif isinstance(b, Table):
                 key = ("table", n.value)
                 out[key] = (b.id, loc(b))
@@ -103,9 +108,11 @@ def _item_path(para: Para, ident: str, numbers) -> tuple:
     return find(para.sublist, ())
 
 
-def doc_keys(doc: Doc) -> dict[tuple, list[tuple[Node | str, str]]]:
-    """key -> [(node or meta text, where)] for the translation (a key may come twice)."""
+def doc_keys(doc: Doc, places: dict | None = None) -> dict[tuple, list[tuple[Node | str, str]]]:
+    """key -> [(node or meta text, where)] for the translation (a key may come twice);
+    `places` gets the headings of each paragraph and recommendation, by (key, id(node))."""
     out: dict[tuple, list] = {}
+    places = {} if places is None else places
 
     def put(key, what, where):
         out.setdefault(key, []).append((what, where))
@@ -134,6 +141,7 @@ def doc_keys(doc: Doc) -> dict[tuple, list[tuple[Node | str, str]]]:
             if n.kind == "para":
                 key = ("para", annex, n.value)
                 put(key, n, n.where)
+                places[key, id(n)] = (annex,) + heads
 
                 def items(node, trail):
                     for it in node.children:
@@ -143,6 +151,7 @@ def doc_keys(doc: Doc) -> dict[tuple, list[tuple[Node | str, str]]]:
             elif n.kind == "recommendation":
                 key = ("recommendation", n.value)
                 put(key, n, n.where)
+                places[key, id(n)] = (annex,) + heads
             elif n.kind == "table":
                 key = ("table", n.value)
                 put(key, n, n.where)
@@ -205,8 +214,9 @@ def _text(what) -> str:
 def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style,
           tgt_style: Style, terms: Terms, sort_terms: Terms, diag: Collector) -> Alignment:
     result = Alignment()
-    ours = report_keys(report, numbers)
-    theirs = doc_keys(doc)
+    our_places, their_places = {}, {}
+    ours = report_keys(report, numbers, our_places)
+    theirs = doc_keys(doc, their_places)
     units_by_id = {}
     from ..model import units, walk
     for u in units(report):
@@ -222,6 +232,15 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
             diag.warning(Loc(found[0][1] if found else doc.path),
                          f"{describe(key, src_style, tgt_style)} ({ident}) belongs to a "
                          "paragraph the translation numbers twice: left untranslated")
+            continue
+        mine = our_places.get(key)
+        theirs_at = their_places.get((key, id(found[0][0]))) if len(found) == 1 else None
+        if not _same_place(mine, theirs_at):
+            result.missing += 1
+            diag.warning(Loc(found[0][1]), f"{describe(key, src_style, tgt_style)} stands in "
+                         f"{_place(mine, src_style, tgt_style)} in the original ({ident}, "
+                         f"{where}) but in {_place(theirs_at, src_style, tgt_style)} in the "
+                         "translation: left untranslated")
             continue
         if len(found) == 1:
             text = _text(found[0][0]).strip()
@@ -256,6 +275,18 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
                                            "translation has no counterpart in the original: "
                                            "not imported")
     return result
+
+
+def _same_place(a, b) -> bool:
+    return a is None or b is None or a == b
+
+
+def _place(path: tuple, src: Style, tgt: Style) -> str:
+    annex, heads = path[0], path[1:]
+    if not heads:
+        return f"annex {annex}" if annex else "the front matter"
+    kind = ("chapter", "section", "subsection")[len(heads) - 1]
+    return describe((kind, annex) + heads, src, tgt)
 
 
 def _neighbours(key: tuple, theirs: dict) -> str:
