@@ -25,7 +25,9 @@ class LangReader:
         quiet = Collector()
         self.style = load_style(project, lang)
         msgs = load_messages(project, lang, quiet)
-        _ = msgs.gettext
+        # the labels as this language prints them: looked up, not declared here (the label
+        # extractor of `catalogs` takes them from the templates and render.py)
+        lookup = msgs.gettext
         nums = self.style.data["numbers"]
         self.kinds: dict[str, Pattern] = {k: pattern(nums[k]["format"], nums[k]["system"])
                                           for k in HEADINGS + ("para",)}
@@ -33,16 +35,16 @@ class LangReader:
             s: [pattern(spec["format"], spec["system"]) for spec in nums["item"][s]]
             for s in nums["item"]}
         self.labels = {
-            "recommendation": label_pattern(_("Recommendation %(number)s"),
+            "recommendation": label_pattern(lookup("Recommendation %(number)s"),
                                             nums["recommendation"]["format"],
                                             nums["recommendation"]["system"]),
-            "table": label_pattern(_("Table %(number)s"), nums["table"]["format"],
+            "table": label_pattern(lookup("Table %(number)s"), nums["table"]["format"],
                                    nums["table"]["system"]),
-            "annex": label_pattern(_("Annex %(number)s"), nums["annex"]["format"],
+            "annex": label_pattern(lookup("Annex %(number)s"), nums["annex"]["format"],
                                    nums["annex"]["system"]),
         }
-        self.un_name = _("United Nations")
-        orig = _("[Original: %(language)s]") % {"language": "\x00"}
+        self.un_name = lookup("United Nations")
+        orig = lookup("[Original: %(language)s]") % {"language": "\x00"}
         before, _sep, after = orig.partition("\x00")
         self.annex_original = re.compile(re.escape(before) + "(?P<name>.+?)" + re.escape(after))
         self.dates = DateReader(self.style)
@@ -53,7 +55,7 @@ class LangReader:
         for code in project.languages():
             name = load_style(project, code).name
             self.language_names[name] = code
-            self.language_names[_(name)] = code
+            self.language_names[lookup(name)] = code
 
     def item_pattern(self, style: str, depth: int) -> Pattern:
         levels = self.items[style]
