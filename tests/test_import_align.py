@@ -351,3 +351,38 @@ def test_paragraph_in_another_section_is_reported_and_left_untranslated(tmp_path
     got = catalog(project / "locales" / "zh" / f"{REPORT}.po")
     assert got["org.statements.secretariat"].string == ""
     assert got["org.statements.panellists"].string.startswith("议程项目 3 和 4 下的讨论")
+
+
+def test_hard_wrapped_text_joins_its_lines(tmp_path, capsys):
+    """Lines without a blank line between them continue their paragraph unless they start
+    with a number that continues a sequence; "2017 was…" at the start of a line is text."""
+    src = tmp_path / "wrapped.txt"
+    src.write_text(
+        "E/CN.99/2024/5\n\nEconomic and Social Council\n\nDistr.: Limited\n4 March 2024\n"
+        "Original: English\n\nCommission on Wrapped Lines\n\nVienna, 11–13 March 2024\n\n"
+        "Draft report\n\nI. Introduction\n\n"
+        "1. The Commission recalled that its work programme for the period\n"
+        "2017 to 2019 had been adopted by consensus, and that the “review of\n"
+        "methods” had been postponed twice.\n\n"
+        "2. It considered the following questions:\n"
+        "(a) the calendar of its sessions, which it\n"
+        "wished to shorten;\n"
+        "(b) the budget.\n\n"
+        "3. The Commission closed its session on 13 March 2024.\n", encoding="utf-8")
+    project = _bare(tmp_path / "p")
+    assert run("import", src, "--root", project, "--lang", "en") == 0
+    cap = capsys.readouterr()
+    assert "warning" not in cap.err, cap.err
+    assert "1 chapter, 3 para, 2 item" in cap.out
+    from unreport.load import load_report
+    from unreport.model import units
+    from unreport.project import Project
+    report = load_report(project / "content" / "wrapped.yaml", Project(project))
+    texts = [u.text for u in units(report) if u.kind in ("para", "item")]
+    assert texts == [
+        "The Commission recalled that its work programme for the period 2017 to 2019 had "
+        "been adopted by consensus, and that the “review of methods” had been postponed twice.",
+        "It considered the following questions:",
+        "the calendar of its sessions, which it wished to shorten;", "the budget.",
+        "The Commission closed its session on 13 March 2024."]
+    assert report.meta.meeting.place == "Vienna" and report.meta.symbol == "E/CN.99/2024/5"

@@ -13,6 +13,7 @@ class Para:
     level: int | None = None  # list level from Word numbering or indentation, if known
     auto_number: str = ""  # the label Word's automatic numbering prints, if any
     role: str = ""  # masthead role the reader already knows: organ, distribution, header, footer
+    continues: bool = False  # plain text: no blank line before it (may continue a paragraph)
 
 
 @dataclass

@@ -34,6 +34,7 @@ STYLE_KINDS = {
     "List Paragraph": "item", "List Number": "item", "List Bullet": "item", "Title": "meta.title",
 }
 STYLE_LEVELS = {"ListL1": 0, "ListL2": 1, "ListL3": 2}
+NEAR = 20  # a numbered line this close to its sequence starts a paragraph, even after a break
 KIND_WORDS = {"para": "paragraph", "item": "list item"}
 SYMBOL_RE = re.compile(r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+")
 JOB_RE = re.compile(r"([A-Z]\.\d{2}-\d{4,6})(?:\s*\(\w\))?(?:\s.*)?")
@@ -69,6 +70,20 @@ def _nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s)
 
 
+def unbold(text: str) -> str:
+    """A title set in bold as a whole: its style makes it bold, the content does not."""
+    m = re.fullmatch(r"\*\*([^*](?:(?!\*\*).)*)\*\*", text.strip())
+    return m.group(1) if m else text
+
+
+def join_lines(a: str, b: str) -> str:
+    """Join a hard-wrapped line: no space between two wide characters (CJK scripts)."""
+    if a and b and unicodedata.east_asian_width(a[-1]) in "WF" and \
+            unicodedata.east_asian_width(b[0]) in "WF":
+        return a + b
+    return a.rstrip() + " " + b.lstrip()
+
+
 def split_label(text: str) -> tuple[str, str]:
     """("12.", "text") of "12.\\ttext" or "12. text"; ("", text) when there is no label."""
     text = text.strip()
@@ -93,6 +108,7 @@ class Builder:
         self.pending_node: Node | None = None
         self.started = False
         self.masthead: list[Para] = []
+        self.wrapped: Node | None = None  # the node whose text the last line was
 
     # ---- helpers ----------------------------------------------------------------------
     def warn(self, where: str, message: str) -> None:
@@ -169,6 +185,7 @@ class Builder:
     # ---- adding ----------------------------------------------------------------------
     def add_heading(self, kind: str, value: int | None, text: str, where: str) -> None:
         self.check_sequence(kind, value, where)
+        text = unbold(text)
         node = Node(kind, value if value is not None else self.expected(kind), text, where)
         self.close_list()
         self.pending = ""
@@ -183,7 +200,7 @@ class Builder:
         else:
             (self.section.children if self.section else self.container()).append(node)
             self.subsection = node
-        self.last = node
+        self.last = self.wrapped = node
 
     def add_para(self, value: int | None, text: str, where: str) -> None:
         self.check_sequence("para", value, where)
@@ -191,13 +208,13 @@ class Builder:
         node = Node("para", self.counts["para"], text, where)
         self.container().append(node)
         self.close_list()
-        self.last = node
+        self.last = self.wrapped = node
 
     def add_text(self, text: str, where: str) -> None:
         node = Node("text", None, text, where)
         self.container().append(node)
         self.close_list()
-        self.last = node
+        self.last = self.wrapped = node
 
     def add_item(self, option, text: str, where: str) -> None:
         if option[0] == "continue":
@@ -222,7 +239,7 @@ class Builder:
                              "expected")
         node = Node("item", v, text, where, list_style=style)
         items.append(node)
-        self.stack[-1][3] = node
+        self.stack[-1][3] = self.wrapped = node
 
     # ---- one paragraph ------------------------------------------------------------------
     def feed(self, p: Para) -> None:
@@ -233,11 +250,13 @@ class Builder:
             return
         if self.pending == "recommendation" and hint in ("", "para"):
             self.pending_node.text = text
+            self.wrapped = self.pending_node
             self.pending = ""
             self.last = self.pending_node
             return
         if self.pending == "table-caption" and hint in ("", "table-title", "para"):
-            self.pending_node.text = text
+            self.pending_node.text = unbold(text)
+            self.wrapped = self.pending_node
             self.pending = "table-rows"
             return
         if self.pending == "annex-title":
@@ -252,7 +271,8 @@ class Builder:
                 self.pending_node.original = code or ""
                 return
             if hint in ("", "annex-title", "para"):
-                self.pending_node.text = text
+                self.pending_node.text = unbold(text)
+                self.wrapped = self.pending_node
                 self.pending = ""
                 return
         whole = _nfkc(text)
@@ -266,11 +286,17 @@ class Builder:
                 return
         label, rest = (p.auto_number, text) if p.auto_number else split_label(text)
         cands = self.heading_or_para(label) + self.heading_or_para(_nfkc(label))
+        if p.continues and self.started and not hint and self.wrapped is not None and \
+                not self.continues_a_sequence(label, cands):
+            # a hard-wrapped line: no number, or a number that continues nothing ("2017 …")
+            self.wrapped.text = join_lines(self.wrapped.text, text)
+            return
         if not self.started:
             if hint in HEADINGS + ("para", "item") or any(v == 1 for _k, v in cands):
                 self.started = True
             else:
                 self.masthead.append(p)
+                self.wrapped = None
                 return
         level = p.level if hint == "item" and p.level is not None else \
             STYLE_LEVELS.get(p.style) if hint == "item" else None
@@ -295,6 +321,17 @@ class Builder:
                 self.add_text(text, p.where)
             return
         self.plain(p, label, rest, text, cands)
+
+    def continues_a_sequence(self, label: str, cands) -> bool:
+        """Whether a line's number is near enough the next number of its kind to start a
+        paragraph (a break of a few paragraphs included), rather than continue one."""
+        if any(abs(v - self.expected(k)) <= NEAR for k, v in cands):
+            return True
+        for opt in self.item_options(label, None) + self.item_options(_nfkc(label), None):
+            items = self.stack[opt[1]][2] if opt[0] == "continue" else []
+            if abs(opt[-1] - (items[-1].value + 1 if items else 1)) <= NEAR:
+                return True
+        return False
 
     def next_item_option(self, level):
         if self.stack and (level is None or level < len(self.stack)):
@@ -360,6 +397,7 @@ class Builder:
             self.pending = "recommendation" if kind == "recommendation" else "table-caption"
         self.pending_node = node
         self.last = node
+        self.wrapped = None
 
     def feed_table(self, t: TableBlock) -> None:
         if t.role == "masthead":
@@ -385,6 +423,7 @@ class Builder:
 
     def meta_line(self, p: Para, hint: str) -> None:
         self.masthead.append(p)
+        self.wrapped = None
 
     # ---- the masthead --------------------------------------------------------------------
     def read_masthead(self) -> None:
