@@ -145,7 +145,7 @@ LONG = ("The Committee on Automatic Numbering considered the reports submitted u
         "session, an analysis of the reasons given by States for the delays observed")
 
 
-def _numbering(doc) -> None:
+def _numbering(doc, chapter_format: str = "upperRoman") -> None:
     """Numbering definitions as Word writes them: abstractNum levels and num instances."""
     part = doc.part.numbering_part.element
 
@@ -154,7 +154,7 @@ def _numbering(doc) -> None:
                 f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>')
 
     abstracts = [
-        (901, lvl(0, "upperRoman", "%1.") + lvl(1, "upperLetter", "%2.") +
+        (901, lvl(0, chapter_format, "%1.") + lvl(1, "upperLetter", "%2.") +
          lvl(2, "decimal", "%3.")),
         (902, lvl(0, "decimal", "%1.")),
         (903, lvl(0, "lowerLetter", "(%1)") + lvl(1, "lowerRoman", "(%2)")),
@@ -177,9 +177,17 @@ def _numpr(paragraph_or_style_element, num: int, ilvl: int) -> None:
                          "</w:numPr>"))
 
 
-def word_numbered_docx(path: Path, second_list_num: int = 904) -> None:
+ZH_MASTHEAD = ("A/AC.777/2024/3", "大会", "Distr.: General", "4 March 2024", "Chinese",
+               "Original: English", "自动编号委员会", "2024年3月4日至8日，日内瓦",
+               "委员会第三届会议报告")
+
+
+def word_numbered_docx(path: Path, second_list_num: int = 904, mark: str = "",
+                       chapter_format: str = "upperRoman", masthead=None) -> None:
+    """A report numbered by Word (numbering.xml); `mark` before every text makes a stand-in
+    translation, `chapter_format` the chapters' w:numFmt."""
     doc = Document()
-    _numbering(doc)
+    _numbering(doc, chapter_format)
     styles = {}
     for name in ("HCh", "H1", "H23", "SingleTxt", "ListL1", "ListL2", "H4"):
         styles[name] = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -187,14 +195,15 @@ def word_numbered_docx(path: Path, second_list_num: int = 904) -> None:
     _numpr(styles["HCh"].element, 901, 0)
     _numpr(styles["H1"].element, 901, 1)
     _numpr(styles["H23"].element, 901, 2)
-    for line in ("A/AC.777/2024/3", "General Assembly", "Distr.: General", "4 March 2024",
-                 "Original: English", "Committee on Automatic Numbering",
-                 "Geneva, 4–8 March 2024", "Report of the Committee on its third session"):
+    for line in masthead or ("A/AC.777/2024/3", "General Assembly", "Distr.: General",
+                             "4 March 2024", "Original: English",
+                             "Committee on Automatic Numbering", "Geneva, 4–8 March 2024",
+                             "Report of the Committee on its third session"):
         doc.add_paragraph(line)
 
     def para(text, style, num=None, ilvl=0):
         p = doc.add_paragraph(style=styles[style])
-        p.add_run(text)
+        p.add_run(mark + text)
         if num:
             _numpr(p._p, num, ilvl)
         return p
@@ -386,3 +395,35 @@ def test_hard_wrapped_text_joins_its_lines(tmp_path, capsys):
         "the calendar of its sessions, which it wished to shorten;", "the budget.",
         "The Commission closed its session on 13 March 2024."]
     assert report.meta.meeting.place == "Vienna" and report.meta.symbol == "E/CN.99/2024/5"
+
+
+def test_word_numbered_translation_aligns_by_number(tmp_path, capsys):
+    """A translation numbered by Word, chapters in Chinese counting (一., 二.): every entry
+    pairs with the original's by number."""
+    project = _bare(tmp_path / "p")
+    original, translation = tmp_path / "auto.en.docx", tmp_path / "auto.zh.docx"
+    word_numbered_docx(original)
+    word_numbered_docx(translation, mark="【译】", chapter_format="chineseCounting",
+                       masthead=ZH_MASTHEAD)
+    assert run("import", original, "--root", project, "--lang", "en", "--lang", "zh") == 0
+    assert run("import", translation, "--root", project, "--translation-of", "auto",
+               "--lang", "zh", "--trusted") == 0
+    cap = capsys.readouterr()
+    assert "warning" not in cap.err, cap.err
+    po = project / "locales" / "zh" / "auto.po"
+    msgfmt_check(po)
+    got = catalog(po)
+    assert len(got) == 22  # 4 masthead texts, 5 headings, 5 paragraphs, 7 items, 1 text
+    for ident, m in got.items():
+        if not ident.startswith("meta."):
+            assert m.string == "【译】" + m.id, ident
+        assert not m.fuzzy
+    assert got["meta.meeting.place"].string == "日内瓦"
+    assert got["meta.organ"].string == "大会"
+    assert got["meta.title"].string == "委员会第三届会议报告"
+    assert run("--root", project, "--strict", "--format", "docx", "--verify") == 0
+    printed = [t for s, t in docx_paragraphs(project / "output" / "auto.zh.docx")
+               if s in ("HCh", "H1", "SingleTxt", "ListL2")]
+    assert "一.\t【译】Introduction" in printed and "二.\t【译】Adoption of the report" in printed
+    assert "5.\t【译】The Committee adopted the present report by consensus." in printed
+    assert "(ii)\t【译】the deadlines for documents;" in printed
