@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from .. import inline
 from ..errors import Collector, Loc
-from ..model import Annex, Heading, Para, Recommendation, Report, Table, Text, walk_items
+from ..model import (Annex, Heading, Para, Recommendation, Report, Table, Text, units, walk,
+                     walk_items)
 from ..number import Number
 from ..style import Style
 from ..terms import Terms, order_codes
-from .ids import cell_id
 from .states import printed_list
 from .structure import Doc, Node
 
@@ -217,10 +217,7 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
     our_places, their_places = {}, {}
     ours = report_keys(report, numbers, our_places)
     theirs = doc_keys(doc, their_places)
-    units_by_id = {}
-    from ..model import units, walk
-    for u in units(report):
-        units_by_id[u.id] = u
+    units_by_id = {u.id: u for u in units(report)}
     paras = {b.id: b for b in walk(report.body) if isinstance(b, Para)}
     on = report.meta.date
     for key, (ident, where) in ours.items():
@@ -258,8 +255,9 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
             continue
         result.missing += 1
         if not found:
-            near = _neighbours(key, theirs)
-            diag.warning(Loc(doc.path), f"{describe(key, src_style, tgt_style)} of the original "
+            near, at = _neighbours(key, theirs)
+            diag.warning(Loc(at or doc.path), f"{describe(key, src_style, tgt_style)} of the "
+                                              "original "
                                         f"({ident}, {where}) has no counterpart in the "
                                         f"translation{near}: left untranslated")
         else:
@@ -289,17 +287,19 @@ def _place(path: tuple, src: Style, tgt: Style) -> str:
     return describe((kind, annex) + heads, src, tgt)
 
 
-def _neighbours(key: tuple, theirs: dict) -> str:
-    """", which goes from paragraph 6 to paragraph 8" for a missing numbered key."""
+def _neighbours(key: tuple, theirs: dict) -> tuple[str, str]:
+    """(", which goes from paragraph 6 to paragraph 8", where paragraph 8 is) for a missing
+    numbered key; ("", "") when it has no numbered neighbours."""
     if key[0] not in ("para", "recommendation"):
-        return ""
+        return "", ""
     same = sorted(k[-1] for k in theirs if k[0] == key[0] and k[:-1] == key[:-1])
     lower = [v for v in same if v < key[-1]]
     higher = [v for v in same if v > key[-1]]
     word = "paragraph" if key[0] == "para" else "recommendation"
     if lower and higher:
-        return f", which goes from {word} {lower[-1]} to {word} {higher[0]}"
-    return ""
+        at = theirs[key[:-1] + (higher[0],)][0][1]
+        return f", which goes from {word} {lower[-1]} to {word} {higher[0]}", at
+    return "", ""
 
 
 def _strip_states(para: Para, text: str, style: Style, terms: Terms, sort_terms: Terms,

@@ -7,6 +7,8 @@ Exit status: 0 done; 1 the structure cannot be read, or the result does not load
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -53,7 +55,10 @@ def run_import(project: Project, args) -> int:
               "as DOCX or UTF-8 text", file=sys.stderr)
         return 1
     known = project.languages()
-    langs = list(args.lang) or ([src.lang] if src.lang else [])
+    # a DOCX names its language (core properties), perhaps with a region: zh-CN -> zh
+    file_lang = next((c for c in (src.lang, re.split(r"[-_]", src.lang)[0]) if c in known),
+                     src.lang)
+    langs = list(args.lang) or ([file_lang] if file_lang else [])
     if not langs:
         return _usage(f"{display}: which language is it in? give --lang (known: "
                       f"{', '.join(known)})")
@@ -102,7 +107,6 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
                                         "written as a placeholder; correct it in the content")
     style = load_style(project, lang)
     terms = load_terms(project, lang, Collector())
-    import datetime as dt
     on = meta.get("date") or dt.date.today()
     as_states = kept = 0
     for n in walk(doc.body):
@@ -170,7 +174,6 @@ def _report_id(path: Path, project: Project) -> str:
     # "wg7-2017-l1.en.docx" -> "wg7-2017-l1": a language suffix is not part of the ID
     if len(parts) > 2 and parts[-2] in project.languages():
         stem = ".".join(parts[:-2])
-    import re
     return re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-.") or "imported"
 
 

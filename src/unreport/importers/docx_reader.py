@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.oxml.ns import qn
 from lxml import etree
 
 from ..numerals import format_number

@@ -433,7 +433,7 @@ class Builder:
         dist_seen = False
         before_dist: list[Para] = []
         for p in self.masthead:
-            text = " ".join(p.text.split())
+            text = unbold(" ".join(p.text.split()))
             hint = STYLE_KINDS.get(p.style, "")
             if hint.startswith("meta.") and hint != "meta.meeting":
                 key = hint[5:]
