@@ -428,3 +428,60 @@ def test_word_numbered_translation_aligns_by_number(tmp_path, capsys):
     assert "一.\t【译】Introduction" in printed and "二.\t【译】Adoption of the report" in printed
     assert "5.\t【译】The Committee adopted the present report by consensus." in printed
     assert "(ii)\t【译】the deadlines for documents;" in printed
+
+
+def test_word_document_in_un_template_styles_with_typed_numbers(tmp_path, capsys):
+    """A document as an author types it in the UN template: the symbol in the first-page
+    header, the masthead in a plain table, typed numbers with a tab, bold headings."""
+    doc = Document()
+    styles = {n: doc.styles.add_style(n, WD_STYLE_TYPE.PARAGRAPH)
+              for n in ("HCh", "H1", "SingleTxt", "H4")}
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    sec.first_page_header.paragraphs[0].text = "CTOC/COP/WG.7/2019/L.1"
+    sec.first_page_footer.paragraphs[0].text = "V.19-01234 (E)"
+    table = doc.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Conference of the Parties to the Convention"
+    table.rows[0].cells[1].text = "Distr.: Restricted\n2 July 2019\n\nOriginal: English"
+    for line in ("Working Group on Typed Numbers", "Vienna, 2–4 July 2019", "Draft report"):
+        doc.add_paragraph(line)
+
+    def para(text, style, bold=False):
+        p = doc.add_paragraph(style=styles[style])
+        run = p.add_run(text)
+        run.bold = bold
+        return p
+
+    para("I.\tOrganization of the meeting", "HCh", bold=True)
+    para("A.\tOpening of the meeting", "H1", bold=True)
+    para("1.\t" + LONG + ".", "SingleTxt")
+    para("2.\tThe meeting was opened by the Chair, who recalled the mandate.", "SingleTxt")
+    para("Recommendation 1", "H4", bold=True)
+    para("States are encouraged to report on the measures they have taken.", "SingleTxt")
+    para("II.\tAdoption of the report", "HCh", bold=True)
+    para("3.\tOn 4 July 2019, the Working Group adopted the report on its meeting.",
+         "SingleTxt")
+    src = tmp_path / "typed.docx"
+    doc.save(str(src))
+    project = _bare(tmp_path / "p")
+    assert run("import", src, "--root", project, "--lang", "en", "--report", "wg7-2019") == 0
+    cap = capsys.readouterr()
+    assert "warning" not in cap.err, cap.err
+    assert "2 chapter, 1 section, 3 para, 1 recommendation" in cap.out
+    from unreport.load import load_report
+    from unreport.project import Project
+    report = load_report(project / "content" / "wg7-2019.yaml", Project(project))
+    m = report.meta
+    assert (m.symbol, m.job, m.distribution, str(m.date), m.original) == \
+        ("CTOC/COP/WG.7/2019/L.1", "V.19-01234", "restricted", "2019-07-02", "en")
+    assert (m.organ, m.body, m.title) == ("Conference of the Parties to the Convention",
+                                          "Working Group on Typed Numbers", "Draft report")
+    assert m.meeting.place == "Vienna" and str(m.meeting.start) == "2019-07-02"
+    assert report.body[0].title == "Organization of the meeting"  # bold by its style only
+    assert run("--root", project, "--strict", "--format", "docx", "--verify") == 0
+    paras = [t for _s, t in docx_paragraphs(project / "output" / "wg7-2019.en.docx")]
+    for want in ("I.\tOrganization of the meeting", "A.\tOpening of the meeting",
+                 "1.\t" + LONG + ".", "Recommendation 1", "II.\tAdoption of the report",
+                 "3.\tOn 4 July 2019, the Working Group adopted the report on its meeting.",
+                 "Vienna, 2–4 July 2019"):
+        assert want in paras, want

@@ -57,8 +57,9 @@ def _wrap(segments: list[tuple[str, bool, bool]]) -> str:
     return "".join(out)
 
 
-def inline_text(p, notes: dict[str, str]) -> str:
-    """A w:p element's text as content inline markup."""
+def inline_text(p, notes: dict[str, str], line_break: str = " ") -> str:
+    """A w:p element's text as content inline markup; a line break inside it becomes
+    `line_break` (table cells keep their lines: a masthead cell has one field a line)."""
     segments = []
     for r in p.iter(W + "r"):
         if any(a.tag in (W + "del", W + "moveFrom") for a in r.iterancestors()):
@@ -71,12 +72,17 @@ def inline_text(p, notes: dict[str, str]) -> str:
             elif child.tag == W + "tab":
                 segments.append(("\t", False, False))
             elif child.tag in (W + "br", W + "cr"):
-                segments.append((" ", False, False))
+                segments.append((line_break, False, False))
             elif child.tag == W + "noBreakHyphen":
                 segments.append(("\u2011", bold, italic))
             elif child.tag == W + "footnoteReference":
                 note = notes.get(child.get(W + "id"), "")
                 segments.append((f"^[{note}]", False, False))
+    tab = next((i for i, seg in enumerate(segments) if seg[0] == "\t"), None)
+    if tab is not None and len("".join(seg[0] for seg in segments[:tab]).strip()) <= 16:
+        # "<number>\t<text>": the number is a label, whatever its runs' formatting
+        return "".join(seg[0] for seg in segments[:tab]).strip() + "\t" + \
+            _wrap(segments[tab + 1:])
     return _wrap(segments)
 
 
@@ -230,7 +236,7 @@ def read_docx(path: Path, display: str) -> Source:
                         ps = p.find(f"{W}pPr/{W}pStyle")
                         if ps is not None:
                             styles.add(style_names.get(ps.get(W + "val"), ps.get(W + "val")))
-                    cells.append("\n".join(inline_text(p, notes) for p in paras).strip())
+                    cells.append("\n".join(inline_text(p, notes, "\n") for p in paras).strip())
                 rows.append(cells)
             role = "masthead" if styles & {"MastheadOrgan", "Distribution"} else ""
             src.items.append(TableBlock(rows, f"{display}:paragraph {n}", role))

@@ -409,6 +409,13 @@ class Builder:
                     if line.strip():
                         self.masthead.append(Para(line.strip(), t.where, role="distribution"))
             return
+        if not self.started:  # a table on the first page, before the body: masthead fields
+            for row in t.rows:
+                for cell in row:
+                    for line in cell.split("\n"):
+                        if line.strip():
+                            self.masthead.append(Para(line.strip(), t.where))
+            return
         if self.pending in ("table-rows", "table-caption") and self.pending_node is not None:
             self.pending_node.rows = t.rows
             self.pending = ""
