@@ -485,3 +485,16 @@ def test_word_document_in_un_template_styles_with_typed_numbers(tmp_path, capsys
                  "3.\tOn 4 July 2019, the Working Group adopted the report on its meeting.",
                  "Vienna, 2–4 July 2019"):
         assert want in paras, want
+
+
+def test_imported_text_that_does_not_load_is_located_in_the_source(tmp_path, capsys):
+    src = tmp_path / "tagged.txt"
+    src.write_text("I. Introduction\n\n1. " + LONG + ".\n\n2. The Committee used <b>tags</b> "
+                   "in its report.\n", encoding="utf-8")
+    project = _bare(tmp_path / "p")
+    assert run("import", src, "--root", project, "--lang", "en") == 1
+    err = capsys.readouterr().err
+    assert f"{src}:5: error: introduction.p2: an HTML/XML tag is not allowed" in err, err
+    assert f"{src}: warning: no date found on the first page: written as '2000-01-01'" in err
+    assert "the imported content does not load; nothing was written" in err
+    assert not (project / "content" / "tagged.yaml").exists()

@@ -18,9 +18,12 @@ from ..output import write_atomic
 from ..project import Project
 from .paragraphs import Source
 from .reading import LangReader
-from .structure import Doc, build, counts, walk
+from .structure import Doc, build, counts, walk, walk_items
 
 TEXT_SUFFIXES = (".txt", ".text")
+# what a masthead field is written as when the first page does not give it (with a warning)
+PLACEHOLDERS = {"symbol": "TO/BE/SET", "date": dt.date(2000, 1, 1), "distribution": "general",
+                "organ": "Organ", "body": "Body", "title": "Title"}
 ORDER = ("chapter", "section", "subsection", "para", "recommendation", "item", "text", "table",
          "annex")
 
@@ -103,11 +106,11 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
     meta = doc.meta
     for key in ("symbol", "date", "distribution", "organ", "body", "title"):
         if key not in meta:
-            diag.warning(Loc(doc.path), f"no {key} found on the first page: "
-                                        "written as a placeholder; correct it in the content")
+            diag.warning(Loc(doc.path), f"no {key} found on the first page: written as "
+                                        f"'{PLACEHOLDERS[key]}'; correct it in the content")
     style = load_style(project, lang)
     terms = load_terms(project, lang, Collector())
-    on = meta.get("date") or dt.date.today()
+    on = meta.get("date", PLACEHOLDERS["date"])
     as_states = kept = 0
     for n in walk(doc.body):
         if n.kind != "para":
@@ -126,9 +129,9 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
         as_states += 1
     assign_ids(doc)
     out_meta = {
-        "symbol": meta.get("symbol", "TO/BE/SET"),
-        "distribution": meta.get("distribution", "general"),
-        "date": meta.get("date", on),
+        "symbol": meta.get("symbol", PLACEHOLDERS["symbol"]),
+        "distribution": meta.get("distribution", PLACEHOLDERS["distribution"]),
+        "date": on,
         "original": lang,
         "languages": langs,
     }
@@ -137,11 +140,11 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
                                     f"but the file is read as {lang}: written as the original")
     if meta.get("job"):
         out_meta["job"] = meta["job"]
-    out_meta["organ"] = meta.get("organ", "Organ")
-    out_meta["body"] = meta.get("body", "Body")
+    out_meta["organ"] = meta.get("organ", PLACEHOLDERS["organ"])
+    out_meta["body"] = meta.get("body", PLACEHOLDERS["body"])
     if meta.get("meeting"):
         out_meta["meeting"] = meta["meeting"]
-    out_meta["title"] = meta.get("title", "Title")
+    out_meta["title"] = meta.get("title", PLACEHOLDERS["title"])
     text = content_yaml(doc, out_meta, project.rel(path))
     # the content must load as it is written: check it before it takes the report's place
     with tempfile.TemporaryDirectory(dir=project.content_dir if project.content_dir.is_dir()
@@ -152,9 +155,12 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
             load_report(trial, project)
         except ContentError as exc:
             _print(diag)
+            where = {n.id: n.where for n in walk(doc.body)}
+            where.update({it.id: it.where for n in walk(doc.body) for it, _d in walk_items(n)})
             for d in exc.diagnostics:
-                print(f"{d.loc}: {d.severity}: {d.message} (in the imported content)",
-                      file=sys.stderr)
+                ident = d.message.split(":", 1)[0]
+                at = where.get(ident, f"{project.rel(target)}:{d.loc.line}")
+                print(f"{at}: {d.severity}: {d.message}", file=sys.stderr)
             print(f"{doc.path}: error: the imported content does not load; nothing was written",
                   file=sys.stderr)
             return 1
