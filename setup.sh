@@ -31,7 +31,7 @@ if ! have_fonts; then
     if [ "$(id -u)" -eq 0 ] || [ -n "$SUDO" ]; then
       echo "setup: installing fonts-noto-cjk and fonts-liberation2 ..."
       $SUDO apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk fonts-liberation2 poppler-utils >/dev/null
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk fonts-liberation2 poppler-utils gettext >/dev/null
     fi
   fi
   if ! have_fonts; then
