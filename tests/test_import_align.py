@@ -184,7 +184,7 @@ ZH_MASTHEAD = ("A/AC.777/2024/3", "大会", "Distr.: General", "4 March 2024", "
 
 
 def word_numbered_docx(path: Path, second_list_num: int = 904, mark: str = "",
-                       chapter_format: str = "upperRoman", masthead=None) -> None:
+                       chapter_format: str = "upperRoman", masthead=None, skip=None) -> None:
     """A report numbered by Word (numbering.xml); `mark` before every text makes a stand-in
     translation, `chapter_format` the chapters' w:numFmt."""
     doc = Document()
@@ -203,6 +203,8 @@ def word_numbered_docx(path: Path, second_list_num: int = 904, mark: str = "",
         doc.add_paragraph(line)
 
     def para(text, style, num=None, ilvl=0):
+        if skip and text.startswith(skip):
+            return doc.add_paragraph()  # left out (an empty paragraph, as after a deletion)
         p = doc.add_paragraph(style=styles[style])
         p.add_run(mark + text)
         if num:
@@ -498,3 +500,33 @@ def test_imported_text_that_does_not_load_is_located_in_the_source(tmp_path, cap
     assert f"{src}: warning: no date found on the first page: written as '2000-01-01'" in err
     assert "the imported content does not load; nothing was written" in err
     assert not (project / "content" / "tagged.yaml").exists()
+
+
+def test_word_numbered_translation_missing_a_paragraph_shifts_nothing_silently(tmp_path,
+                                                                                capsys):
+    """Word numbers the translation's paragraphs itself: with paragraph 2 left out, its 2 is
+    the original's 3. Every heading whose paragraph numbers differ is reported and its
+    paragraphs (and their lists) stay untranslated; headings still align."""
+    project = _bare(tmp_path / "p")
+    original, translation = tmp_path / "auto.en.docx", tmp_path / "auto.zh.docx"
+    word_numbered_docx(original)
+    word_numbered_docx(translation, mark="【译】", chapter_format="chineseCounting",
+                       masthead=ZH_MASTHEAD, skip="The Committee also heard")
+    assert run("import", original, "--root", project, "--lang", "en", "--lang", "zh") == 0
+    assert run("import", translation, "--root", project, "--translation-of", "auto",
+               "--lang", "zh") == 0
+    cap = capsys.readouterr()
+    assert re.search(r"auto\.zh\.docx:paragraph \d+: warning: chapter I \(一\) has paragraphs "
+                     r"1–2 in the original but 1 in the translation, numbered by Word", cap.err)
+    assert re.search(r"warning: chapter I \(一\), section A, subsection 1 has paragraphs 3 in "
+                     r"the original but 2 in the translation", cap.err), cap.err
+    assert re.search(r"warning: chapter II \(二\) has paragraphs 5 in the original but 4 in "
+                     r"the translation", cap.err), cap.err
+    msgfmt_check(project / "locales" / "zh" / "auto.po")
+    got = catalog(project / "locales" / "zh" / "auto.po")
+    paras = [m for i, m in got.items() if re.search(r"\.p\d+(\.|$)", i)]
+    assert len(paras) == 12 and all(m.string == "" for m in paras)  # 5 paragraphs, 7 items
+    assert got["introduction"].string == "【译】Introduction"
+    assert got["adoption"].string == "【译】Adoption of the report"
+    assert got["introduction.other.text1"].string == \
+        "【译】This paragraph is not numbered: it introduces the closing remarks."

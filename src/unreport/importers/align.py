@@ -220,6 +220,7 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
     units_by_id = {u.id: u for u in units(report)}
     paras = {b.id: b for b in walk(report.body) if isinstance(b, Para)}
     on = report.meta.date
+    shifted = _shifted(ours, our_places, theirs, their_places, src_style, tgt_style, diag)
     for key, (ident, where) in ours.items():
         found = theirs.get(key, [])
         if ident not in units_by_id:
@@ -229,6 +230,9 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
             diag.warning(Loc(found[0][1] if found else doc.path),
                          f"{describe(key, src_style, tgt_style)} ({ident}) belongs to a "
                          "paragraph the translation numbers twice: left untranslated")
+            continue
+        if key in shifted or (key[0] == "item" and ("para",) + key[1:3] in shifted):
+            result.missing += 1
             continue
         mine = our_places.get(key)
         theirs_at = their_places.get((key, id(found[0][0]))) if len(found) == 1 else None
@@ -273,6 +277,40 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
                                            "translation has no counterpart in the original: "
                                            "not imported")
     return result
+
+
+def _shifted(ours, our_places, theirs, their_places, src: Style, tgt: Style,
+             diag: Collector) -> set:
+    """Paragraph keys that cannot be trusted: under a heading where the translation's
+    paragraphs are numbered by Word and are not the original's numbers (a paragraph missing or
+    added shifts every number Word gives after it)."""
+    mine: dict[tuple, set] = {}
+    for key, path in our_places.items():
+        if key[0] == "para":
+            mine.setdefault(path, set()).add(key[2])
+    their: dict[tuple, list] = {}
+    for (key, node_id), path in their_places.items():
+        if key[0] == "para":
+            node = next(n for n, _w in theirs[key] if id(n) == node_id)
+            their.setdefault(path, []).append(node)
+    out = set()
+    for path in sorted(set(mine) | set(their), key=str):
+        nodes = their.get(path, [])
+        if not any(n.auto for n in nodes):
+            continue
+        got = {n.value for n in nodes}
+        if got == mine.get(path, set()):
+            continue
+        want = sorted(mine.get(path, set()))
+        out.update(("para", path[0], v) for v in want)
+        span = (lambda vs: f"{vs[0]}–{vs[-1]}" if len(vs) > 1 else str(vs[0]) if vs else
+                "none")
+        diag.warning(Loc(nodes[0].where if nodes else "?"),
+                     f"{_place(path, src, tgt)} has paragraphs {span(want)} in the original "
+                     f"but {span(sorted(got))} in the translation, numbered by Word: a "
+                     "paragraph missing or added there shifts the numbers after it, so its "
+                     "paragraphs are left untranslated")
+    return out
 
 
 def _same_place(a, b) -> bool:

@@ -127,7 +127,8 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
             continue
         n.text, n.states = head, codes
         as_states += 1
-    assign_ids(doc)
+    levels = style.data["numbers"]["item"]
+    assign_ids(doc, lambda st, depth: levels[st][min(depth, len(levels[st]) - 1)]["system"])
     out_meta = {
         "symbol": meta.get("symbol", PLACEHOLDERS["symbol"]),
         "distribution": meta.get("distribution", PLACEHOLDERS["distribution"]),

@@ -2,8 +2,8 @@
 
 From the structure and a slug of the heading: a chapter "Organization of the meeting" is
 `organization`, its section "Adoption of the agenda" `organization.adoption`, paragraph 12 in
-it `organization.adoption.p12`, its list items `organization.adoption.p12.1`, `….p12.1.a`. Headings without a Latin-letter title get their number (`ch2`, `ch2.s1`). The
-IDs are written into the content file and never generated again: a later import of a
+it `organization.adoption.p12`, its list items `organization.adoption.p12.1`, `….p12.1.a`.
+Headings without a Latin-letter title get their number (`ch2`, `ch2.s1`). The IDs are written into the content file and never generated again: a later import of a
 translation aligns by number onto them.
 """
 
@@ -41,7 +41,9 @@ class _Ids:
         return ident
 
 
-def assign_ids(doc: Doc) -> None:
+def assign_ids(doc: Doc, item_system=lambda style, depth: "arabic") -> None:
+    """`item_system(list style, depth)` names the numeral system a list item prints (house
+    style): an item's ID ends with its number as printed, when that is ASCII (p12.1.a, p3.b.ii)."""
     ids = _Ids()
     prefix = {"chapter": "ch", "section": "s", "subsection": "ss", "annex": "annex"}
 
@@ -71,11 +73,13 @@ def assign_ids(doc: Doc) -> None:
                 texts += 1
                 n.id = ids.take(join(parent, f"text{texts}"))
 
-    def items(node: Node, parent: str) -> None:
+    def items(node: Node, parent: str, outer: tuple = ()) -> None:
         for it in node.children:
-            system = "alpha" if it.list_style == "alpha" else "arabic"
-            it.id = ids.take(f"{parent}.{format_number(it.value or 1, system)}")
-            items(it, it.id)
+            printed = format_number(it.value or 1, item_system(it.list_style,
+                                                               outer.count(it.list_style)))
+            part = printed.lower() if re.fullmatch(r"[A-Za-z0-9]+", printed) else str(it.value)
+            it.id = ids.take(f"{parent}.{part}")
+            items(it, it.id, outer + (it.list_style,))
 
     blocks(doc.body, "")
 

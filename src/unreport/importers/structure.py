@@ -54,6 +54,7 @@ class Node:
     rows: list = field(default_factory=list)  # table: header row first, then rows
     original: str = ""  # annex: its original language
     id: str = ""
+    auto: bool = False  # numbered by Word's automatic numbering, not typed
 
 
 @dataclass
@@ -202,10 +203,10 @@ class Builder:
             self.subsection = node
         self.last = self.wrapped = node
 
-    def add_para(self, value: int | None, text: str, where: str) -> None:
+    def add_para(self, value: int | None, text: str, where: str, auto: bool = False) -> None:
         self.check_sequence("para", value, where)
         self.counts["para"] = value if value is not None else self.counts["para"] + 1
-        node = Node("para", self.counts["para"], text, where)
+        node = Node("para", self.counts["para"], text, where, auto=auto)
         self.container().append(node)
         self.close_list()
         self.last = self.wrapped = node
@@ -316,7 +317,7 @@ class Builder:
         if hint == "para":
             value = next((v for k, v in cands if k == "para"), None)
             if value is not None:
-                self.add_para(value, rest, p.where)
+                self.add_para(value, rest, p.where, bool(p.auto_number))
             else:
                 self.add_text(text, p.where)
             return
@@ -378,7 +379,7 @@ class Builder:
         if choice[0] == "item":
             self.add_item(choice[1], rest, p.where)
         elif choice[0] == "para":
-            self.add_para(choice[1], rest, p.where)
+            self.add_para(choice[1], rest, p.where, bool(p.auto_number))
         else:
             self.add_heading(choice[0], choice[1], rest, p.where)
 
