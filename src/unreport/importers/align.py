@@ -260,10 +260,10 @@ def align(report: Report, numbers: dict[str, Number], doc: Doc, src_style: Style
         result.missing += 1
         if not found:
             near, at = _neighbours(key, theirs)
-            diag.warning(Loc(at or doc.path), f"{describe(key, src_style, tgt_style)} of the "
-                                              "original "
-                                        f"({ident}, {where}) has no counterpart in the "
-                                        f"translation{near}: left untranslated")
+            diag.warning(Loc(at or doc.path),
+                         f"{describe(key, src_style, tgt_style)} of the original ({ident}, "
+                         f"{where}) has no counterpart in the translation{near}: left "
+                         "untranslated")
         else:
             places = ", ".join(w for _x, w in found)
             diag.warning(Loc(found[0][1]), f"{describe(key, src_style, tgt_style)} appears "
