@@ -488,6 +488,11 @@ class Builder:
                 where["meeting"] = p.where
                 rest.append(Para("\x00meeting", p.where))
                 continue
+            if hint == "meta.meeting":
+                self.warn(p.where, f"meeting line '{text}' is not written as this language's "
+                                   f"house style writes it ('{r.style.data['meeting_line']}' "
+                                   "with its dates): left out")
+                continue
             if p.role == "organ":
                 meta["organ"], where["organ"] = text, p.where
                 continue
