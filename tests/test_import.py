@@ -151,6 +151,10 @@ def test_round_trip_content_is_readable(round_trip):
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9._-]*", i) for i in ids)
     original = (first / "content").glob("*.yaml").__next__().read_text(encoding="utf-8")
     assert text.count("states: [") == original.count("states:")
+    # what editors' YAML tooling checks: the content's JSON Schema
+    import jsonschema
+    from test_schema import SCHEMA, read
+    jsonschema.validate(read(second / "content" / f"{report}.yaml"), SCHEMA)
 
 
 @pytest.mark.parametrize("round_trip", ["example"], indirect=True)
