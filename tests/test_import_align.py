@@ -530,3 +530,26 @@ def test_word_numbered_translation_missing_a_paragraph_shifts_nothing_silently(t
     assert got["adoption"].string == "【译】Adoption of the report"
     assert got["introduction.other.text1"].string == \
         "【译】This paragraph is not numbered: it introduces the closing remarks."
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_word_numbering_as_libreoffice_writes_it(tmp_path, capsys):
+    """The automatically numbered document saved again by LibreOffice (which writes its own
+    numbering definitions and styles) imports with the same numbers."""
+    made = tmp_path / "made" / "auto.docx"
+    made.parent.mkdir()
+    word_numbered_docx(made)
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(made)],
+                   check=True, capture_output=True, timeout=180)
+    project = _bare(tmp_path / "p")
+    assert run("import", out / "auto.docx", "--root", project, "--lang", "en") == 0
+    cap = capsys.readouterr()
+    assert "warning" not in cap.err, cap.err
+    assert "2 chapter, 2 section, 1 subsection, 5 para, 7 item, 1 text" in cap.out
+    assert run("--root", project, "--strict", "--format", "docx") == 0
+    printed = [t.split("\t")[0] for s, t in docx_paragraphs(project / "output" / "auto.en.docx")
+               if s in ("HCh", "H1", "H23", "SingleTxt", "ListL1", "ListL2") and "\t" in t]
+    assert printed == ["I.", "1.", "2.", "A.", "1.", "3.", "(a)", "(b)", "(i)", "(ii)", "(c)",
+                       "B.", "4.", "(a)", "(b)", "II.", "5."]

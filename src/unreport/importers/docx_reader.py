@@ -3,7 +3,8 @@
 Each body paragraph keeps its style name, its text with *italic*, **bold** and footnotes
 ^[...] written as content inline markup, and the label Word's automatic numbering prints for it
 (word/numbering.xml: w:num -> w:abstractNum -> w:lvl with w:numFmt, w:lvlText and w:start,
-counted as Word counts, per list and level). Tables are kept as rows of cell texts. The
+counted as Word counts: per abstract numbering and level, restarted by a w:num's
+w:startOverride where that w:num is first used). Tables are kept as rows of cell texts. The
 first-page header and footer (symbol, job number) and the masthead table are marked with
 their roles.
 """
@@ -105,7 +106,8 @@ class Numbering:
     def __init__(self, doc):
         self.nums: dict[str, tuple[str, dict]] = {}  # numId -> (abstractNumId, overrides)
         self.abstract: dict[str, dict[int, dict]] = {}  # abstractNumId -> ilvl -> level
-        self.counters: dict[str, list[int]] = {}
+        self.counters: dict[str, list[int]] = {}  # abstractNumId -> value per level
+        self.used: set[str] = set()  # numIds met so far
         root = None
         for rel in doc.part.rels.values():
             if rel.reltype == NUMBERING and not rel.is_external:
@@ -162,12 +164,15 @@ class Numbering:
         levels = self.abstract.get(abstract_id, {})
         if ilvl not in levels:
             return "", None
-        counts = self.counters.setdefault(num_id, [0] * 9)
-        for k in range(9):
-            if k not in levels:
-                continue
-            if k > ilvl:
-                counts[k] = 0  # deeper levels restart
+        # Word counts per abstract numbering: every w:num of it continues the same count,
+        # except that a w:num with a start override restarts it where it is first used
+        counts = self.counters.setdefault(abstract_id, [0] * 9)
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for k in overrides:
+                counts[k] = 0
+        for k in range(ilvl + 1, 9):
+            counts[k] = 0  # deeper levels restart
         start = overrides.get(ilvl, levels[ilvl]["start"])
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
         lvl = levels[ilvl]
