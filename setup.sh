@@ -2,6 +2,7 @@
 # Set up unreport on a Debian/Ubuntu machine and build the example into output/.
 #   - a virtual environment in .venv/ with the package and its test tools
 #   - the fonts fonts-noto-cjk and fonts-liberation2, when missing (apt-get, as root or sudo)
+#   - GNU gettext (msgfmt, msgcat: the tests check every PO file with it), when missing
 # Extra arguments go to `build.py` (for example: ./setup.sh --strict).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +25,12 @@ need = {"Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif"}
 sys.exit(0 if need <= families else 1)
 PY
 }
+if ! command -v msgfmt >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && \
+    { [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; }; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing gettext ..."
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq gettext >/dev/null
+fi
 if ! have_fonts; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""

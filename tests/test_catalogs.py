@@ -15,7 +15,8 @@ def sync(project) -> int:
 
 def test_new_catalog_has_every_text_in_document_order_with_place_and_line(tmp_path):
     project = tr_project(tmp_path / "p", translated=False)
-    assert sync(project) == 0
+    # without the memory (the example's catalog translates some of these texts)
+    assert main(["--root", str(project), "catalogs", "--no-memory"]) == 0
     active, obsolete = entries(project)
     assert list(active) == ["meta.organ", "meta.body", "meta.meeting.place", "meta.title",
                             "intro", "intro.mandate", "intro.docs", "recs", "recs.one"]

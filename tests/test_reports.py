@@ -36,7 +36,7 @@ def test_no_review_builds_the_editions_only(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["--root", str(project), "--output", str(out), "--no-review", "--format",
                  "docx"]) == 0
-    assert sorted(p.name for p in out.iterdir() if p.name[0] != ".") == [
+    assert sorted(p.name for p in out.iterdir() if p.name[0] != "." and p.suffix != ".json") == [
         "wg7-2017-l1.en.docx", "wg7-2017-l1.zh.docx"]
     # the default build adds the review document and leaves the editions up to date
     assert main(["--root", str(project), "--output", str(out), "--format", "docx"]) == 0

@@ -23,17 +23,19 @@ def test_status_table_counts(tmp_path, capsys):
     assert main(["--root", str(project), "status"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["language", "report", "translated", "fuzzy", "untranslated",
-                              "obsolete", "done"]
+                              "obsolete", "from", "memory", "done"]
     # 9 texts: 7 translated, recs.one changed (fuzzy), recs.new new; intro.docs obsolete
-    assert out[2].split() == ["zh", "tr-note", "7", "1", "1", "1", "77.8%"]
-    assert len(out) == 3
+    assert out[2].split() == ["zh", "tr-note", "7", "1", "1", "1", "0", "77.8%"]
+    # the label catalog is a row too: all 9 labels translated
+    assert out[3].split() == ["zh", "(labels)", "9", "0", "0", "0", "0", "100.0%"]
+    assert len(out) == 4
 
 
 def test_fully_translated_is_100_percent(tmp_path, capsys):
     project = tr_project(tmp_path / "p")
     assert main(["--root", str(project), "status", "--min-percent", "100"]) == 0
     assert capsys.readouterr().out.splitlines()[2].split() == \
-        ["zh", "tr-note", "9", "0", "0", "0", "100.0%"]
+        ["zh", "tr-note", "9", "0", "0", "0", "0", "100.0%"]
 
 
 def test_min_percent_fails_below_threshold(tmp_path, capsys):

@@ -23,8 +23,16 @@ def units(xlf):
     return tree, {u.get("id"): u for u in tree.iterfind(".//x:trans-unit", namespaces=NS)}
 
 
-def set_target(unit, text):
-    unit.find("x:target", NS).text = text
+def set_target(unit, text, state="translated"):
+    target = unit.find("x:target", NS)
+    for child in list(target):
+        target.remove(child)
+    target.text = text
+    target.set("state", state)
+
+
+def plain(el):
+    return "".join(el.itertext())
 
 
 def test_export_has_ids_sources_targets_and_states(tmp_path):
@@ -36,17 +44,23 @@ def test_export_has_ids_sources_targets_and_states(tmp_path):
     active, _ = entries(project)
     assert list(us) == list(active)  # document order, one unit per entry
     mandate = us["intro.mandate"]
-    assert mandate.findtext("x:source", namespaces=NS) == active["intro.mandate"].id
-    assert mandate.find("x:target", NS).text == active["intro.mandate"].string
+    # the footnote travels as an inline code around its text
+    assert plain(mandate.find("x:source", NS)) == active["intro.mandate"].id.replace(
+        "^[See CTOC/COP/WG.7/2017/1.]", "See CTOC/COP/WG.7/2017/1.")
+    note = mandate.find("x:source/x:g", NS)
+    assert (note.get("ctype"), note.get("id"), note.text) == \
+        ("x-footnote", "1", "See CTOC/COP/WG.7/2017/1.")
+    assert mandate.find("x:target/x:g", NS).get("id") == "1"
     assert mandate.find("x:target", NS).get("state") == "translated"
+    assert mandate.get("approved") == "yes"
     one = us["recs.one"]
-    assert one.findtext("x:source", namespaces=NS) == \
-        "States parties are encouraged to share data."
+    assert plain(one.find("x:source", NS)) == "States parties are encouraged to share data."
     assert one.find("x:target", NS).get("state") == "needs-review-translation"
+    assert one.get("approved") is None
     assert "translated from: States parties are encouraged to share information." in \
         [n.text for n in one.findall("x:note", NS)][0]
     assert us["recs.new"].find("x:target", NS).get("state") == "new"
-    assert not us["recs.new"].find("x:target", NS).text
+    assert not plain(us["recs.new"].find("x:target", NS))
 
 
 def test_round_trip_edit_targets_then_import(tmp_path, capsys):
@@ -93,7 +107,7 @@ def test_unknown_id_is_an_error_with_its_line_and_nothing_is_written(tmp_path, c
     project = draft_project(tmp_path)
     xlf = export(project, tmp_path)
     text = xlf.read_text(encoding="utf-8").replace('id="recs.new"', 'id="recs.gone"')
-    text = text.replace("<target state=\"new\"/>", "<target>新</target>", 1)
+    text = text.replace("<target state=\"new\"/>", "<target state=\"translated\">新</target>", 1)
     xlf.write_text(text, encoding="utf-8")
     before = po_path(project).read_bytes()
     capsys.readouterr()

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Collector, ContentError, Diagnostic
+from .extract import check_labels
 from .load import load_report
 from .model import Report
 from .number import Number, number
 from .output import check_output_dir, write_all_atomic
 from .project import Project
+from .qa import check_translations
 from .render import Edition, render_edition
 from .terms import load_terms
 from .translate import FUZZY, translate
@@ -36,6 +38,7 @@ class Options:
     cache: bool = True  # False: rebuild every output (--no-cache)
     review: bool = True  # False: no parallel review documents (--no-review)
     verify: bool = False  # True: plan what each edition prints, for verify (--verify, verify)
+    qa: bool = False  # True: cross-language QA of the translations (check; always --strict)
 
 
 @dataclass
@@ -80,6 +83,7 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
                 continue
             if lang not in terms:
                 terms[lang] = load_terms(project, lang, diag)
+                check_labels(project, lang, opts.strict, diag)
             tr = translate(report, lang, project, diag)
             edition = render_edition(report, numbers, tr, project, terms[lang], diag)
             for ident, text in edition.missing:
@@ -93,6 +97,9 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
             plan.editions.append(edition)
             if on_document and not diag.errors:
                 on_document(edition)
+    if opts.qa or opts.strict:
+        # in the same run as the translation errors, so one run reports every problem
+        check_translations(project, plan.editions, opts.strict, diag)
     plan_review(project, plan, opts)
     if on_document and not diag.errors:
         for doc in plan.parallels:
@@ -219,9 +226,15 @@ def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
         raise
     written = outputs.finish()
     plan.up_to_date = outputs.up_to_date
+    from . import manifest
+    recorded = outputs.cache.entries
+    data = manifest.dumps(manifest.entries(
+        plan.editions + plan.parallels, opts.formats, out_dir,
+        lambda path: recorded.get(path.name, {}).get("sha256") or manifest.file_sha256(path)))
+    manifest.write(out_dir, data)
     record_run(project, opts, out_dir, key,
                [output_name(e, f) for e in plan.editions + plan.parallels for f in opts.formats],
-               [str(w) for w in plan.warnings])
+               [str(w) for w in plan.warnings], data.decode("utf-8"))
     return plan, written
 
 

@@ -244,10 +244,10 @@ def unchanged_run(project, opts, out_dir: Path) -> tuple[str | None, dict | None
 
 
 def record_run(project, opts, out_dir: Path, key: str | None, outputs: list[str],
-               warnings: list[str]) -> None:
+               warnings: list[str], manifest: str | None = None) -> None:
     if key is None:
         return
     cache = Cache.load(out_dir, enabled=opts.cache)
     cache.runs[run_name(opts)] = {"key": key, "outputs": sorted(outputs),
-                                  "warnings": list(warnings)}
+                                  "warnings": list(warnings), "manifest": manifest}
     cache.save()

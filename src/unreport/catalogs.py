@@ -1,26 +1,34 @@
-"""`build.py catalogs`: bring every PO catalog in line with the content, matching by ID only.
+"""`build.py catalogs`: bring every PO catalog in line with the content, matching by ID.
 
-New ID -> empty entry; changed source -> fuzzy, the old source kept as `#| msgid`, translation
-kept; removed ID -> obsolete (`#~`). Entries in document order, with the entry's place (`#.`) and
-its content line (`#:`). Babel's Catalog.update is not used: it fuzzy-matches on text across IDs.
+- New ID -> an entry filled from the translation memory when some catalog of the language
+  holds the same (or a close) source text (memory.py), else an empty entry.
+- Changed source -> fuzzy, the text it was translated from kept as `#| msgid`, translation kept.
+- Removed ID -> obsolete (`#~`), its translation kept; an obsolete entry whose ID comes back
+  is revived. Obsolete entries are never deleted.
+- Renamed ID (a new ID whose source text is that of an obsolete entry) -> the old entry's
+  translation, fuzzy, with the old ID as `#| msgctxt`.
+- Entries that lost their msgctxt (translate-toolkit's po2xliff/xliff2po round trip does
+  that) -> matched back to the IDs whose source is their msgid (fuzzy), else kept obsolete.
+
+Entries stand in document order with their place (`#.`) and content line (`#:`); the file is
+written in GNU gettext's layout (po.py). Babel's Catalog.update is not used: it fuzzy-matches
+on text across IDs and can hand one paragraph's translation to another.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileParser, denormalize, write_po
+from babel.messages.plurals import get_plural
 
-from .errors import Collector
+from . import po
+from .errors import Collector, Loc
 from .model import Report, units
 from .number import number
 from .places import places
 from .project import Project
-from .translate import by_context, read_catalog
-from .yamlsource import read_text
+from .translate import read_catalog
 
 
 @dataclass
@@ -29,142 +37,241 @@ class SyncResult:
     new: int = 0
     changed: int = 0
     obsolete: int = 0
-    written: bool = False
+    memory: int = 0  # new entries filled from the translation memory
+    renamed: int = 0
+    written: bool = False  # the file was (or, with --check, would be) rewritten
     skipped: bool = False  # unreadable: reported, left as it is
+    data: bytes | None = None  # the file's new bytes
 
 
-class ReportCatalog(Catalog):
-    """A Catalog whose header is what a translator wants: no Babel placeholders, no
-    "Generated-By" (it would change with Babel's version), the translator's own fields
-    (Last-Translator, Language-Team, PO-Revision-Date, X-Generator ...) kept as they are."""
-
-    kept: list[tuple[str, str]]
-
-    def _get_mime_headers(self) -> list[tuple[str, str]]:
-        kept = dict(getattr(self, "kept", []))
-        out = [("Project-Id-Version", self.project)]
-        # empty until the translator's tool (Poedit, Weblate, Lokalize) fills them
-        for name in ("PO-Revision-Date", "Last-Translator"):
-            out.append((name, kept.get(name, "")))
-        out.append(("Language", str(self.locale_identifier)))
-        out.append(("Language-Team", kept.get("Language-Team", "")))
-        out += [("Plural-Forms", self.plural_forms), ("MIME-Version", "1.0"),
-                ("Content-Type", f"text/plain; charset={self.charset}"),
-                ("Content-Transfer-Encoding", "8bit")]
-        out += [(k, v) for k, v in kept.items() if k.lower().startswith("x-")]
-        return out[:-1] + [(out[-1][0], out[-1][1] + "\n")]  # the header ends with a newline
+@dataclass
+class SyncOptions:
+    memory: str = "fuzzy"  # "fuzzy" | "exact" (exact matches count as translated) | "off"
+    check: bool = False  # --check: say what would change, write nothing
 
 
-class _HeaderCapture(Catalog):
-    """Reading side: keeps the header fields as written (Babel keeps only the ones it knows)."""
-
-    def _set_mime_headers(self, headers):
-        headers = list(headers)
-        self.raw_headers = [(str(k), str(v)) for k, v in headers]
-        super()._set_mime_headers(headers)
-
-
-_PLACEHOLDERS = ("FULL NAME", "EMAIL@ADDRESS", "LL@li.org", "YEAR-MO-DA", "LANGUAGE <")
-
-
-def read_for_sync(path: Path, display: str, diag: Collector) -> Catalog | None:
-    """Read a catalog for rewriting it, keeping the translator's own header fields."""
-    text = read_text(path, display, diag)
-    if text is None or read_catalog(path, display, diag) is None:
-        return None  # unreadable: reported by read_catalog
-    cat = _HeaderCapture()
-    PoFileParser(cat, abort_invalid=True).parse(io.BytesIO(text.encode("utf-8")))
-    cat.kept = [(k, v) for k, v in getattr(cat, "raw_headers", [])
-                if v and not any(p in v for p in _PLACEHOLDERS)]
-    return cat
+def new_header(lang: str, project_id: str) -> list[tuple[str, str]]:
+    """A new catalog's header: what gettext tools expect, nothing that changes with versions;
+    the translator's tool (Poedit, Weblate, Lokalize) fills in the rest."""
+    try:
+        plural = get_plural(lang).plural_forms
+    except ValueError:  # a locale Babel does not know
+        plural = "nplurals=2; plural=(n != 1);"
+    return [("Project-Id-Version", project_id), ("PO-Revision-Date", ""),
+            ("Last-Translator", ""), ("Language", lang), ("Language-Team", ""),
+            ("Plural-Forms", plural), ("MIME-Version", "1.0"),
+            ("Content-Type", "text/plain; charset=UTF-8"),
+            ("Content-Transfer-Encoding", "8bit")]
 
 
-def split_comments(m: Message) -> tuple[str | None, list[str]]:
-    """(previous msgid, translator comments) of a message as Babel read it: Babel's reader keeps
-    `#| msgid "..."` lines as user comments starting with "|"; they may be wrapped."""
-    prev, keep = [], []
-    for c in m.user_comments:
-        (prev if c.startswith("|") else keep).append(c)
-    if m.previous_id:
-        return m.previous_id[0], keep
-    lines = [c[1:].strip() for c in prev]
-    if not lines or not lines[0].startswith("msgid "):
-        return None, keep
-    parts = [lines[0][len("msgid "):]]
-    for line in lines[1:]:
-        if not line.startswith('"'):
-            break  # msgid_plural or msgctxt: not used in these catalogs
-        parts.append(line)
-    return denormalize("\n".join(parts)), keep
+def keep_header(old: po.Catalog | None, lang: str, project_id: str, comment: str
+                ) -> po.Catalog:
+    """A catalog with the old file's header (every field as the translator's tool wrote it)
+    or a new one."""
+    if old is None:
+        return po.Catalog(header_comments=comment.splitlines(),
+                          header=new_header(lang, project_id))
+    header = list(old.header)
+    if old.header_value("Language") is None:
+        header.append(("Language", lang))
+    return po.Catalog(header_comments=list(old.header_comments),
+                      header_flags=list(old.header_flags), header=header)
 
 
-def build_catalog(report: Report, lang: str, old: Catalog | None, result: SyncResult) -> Catalog:
-    cat = ReportCatalog(locale=lang, project=report.id, fuzzy=False, charset="utf-8")
-    cat.kept = getattr(old, "kept", []) if old else []
-    cat.header_comment = (old.header_comment if old else
-                          f"# {lang} translation of {report.id}.\n"
-                          "# Keyed by content ID (msgctxt). Maintained by `build.py catalogs`.")
-    # by ID only; an obsolete entry whose ID comes back is revived
-    previous = {m.context: m for m in old.obsolete.values() if m.context} if old else {}
-    previous.update(by_context(old) if old else {})
-    current = set()
-    numbers = number(report)
-    where = places(report, numbers)
-    for u in units(report):
-        current.add(u.id)
-        loc = (report.path, u.loc.line)
-        m = previous.pop(u.id, None)
-        flags, prev_id, string, comments = set(), None, "", []
-        if m is None:
-            result.new += 1
+def read_old(path: Path, display: str, diag: Collector) -> tuple[po.Catalog | None, bool]:
+    """(the catalog, readable): (None, True) when there is no file yet."""
+    if not path.is_file():
+        return None, True
+    cat = read_catalog(path, display, diag)
+    return cat, cat is not None
+
+
+@dataclass
+class _Old:
+    """What an old catalog offers the sync."""
+
+    by_id: dict[str, po.Entry] = field(default_factory=dict)
+    obsolete: list[po.Entry] = field(default_factory=list)
+    orphans: list[po.Entry] = field(default_factory=list)  # active entries without msgctxt
+
+    @classmethod
+    def of(cls, cat: po.Catalog | None) -> "_Old":
+        out = cls()
+        if cat is None:
+            return out
+        for e in cat.entries:
+            if e.obsolete:
+                out.obsolete.append(e)
+            elif e.msgctxt is None:
+                if e.msgid:
+                    out.orphans.append(e)
+            elif e.msgid:
+                out.by_id.setdefault(e.msgctxt, e)
+        return out
+
+    def revive(self, ident: str, text: str) -> po.Entry | None:
+        """The obsolete entry of this ID (the one translated from `text` if there are several)."""
+        mine = [e for e in self.obsolete if e.msgctxt == ident]
+        if not mine:
+            return None
+        best = next((e for e in mine if e.msgid == text), mine[-1])
+        self.obsolete.remove(best)
+        best.obsolete = False
+        return best
+
+
+def build_catalog(report: Report, lang: str, old: po.Catalog | None, result: SyncResult,
+                  memory=None, opts: SyncOptions | None = None, diag: Collector | None = None
+                  ) -> po.Catalog:
+    """The catalog of `report` in `lang`, from the content and the old catalog."""
+    opts = opts or SyncOptions()
+    cat = keep_header(old, lang, report.id, f"# {lang} translation of {report.id}.\n"
+                      "# Keyed by content ID (msgctxt). Maintained by `build.py catalogs`.")
+    prev = _Old.of(old)
+    all_units = list(units(report))
+    current = {u.id for u in all_units}
+    where = places(report, number(report))
+    removed = [e for ident, e in prev.by_id.items() if ident not in current]
+    orphans_by_text: dict[str, po.Entry] = {}
+    for e in prev.orphans:
+        orphans_by_text.setdefault(e.msgid, e)
+    used_orphans: set[int] = set()
+    for u in all_units:
+        m = prev.by_id.get(u.id) or prev.revive(u.id, u.text)
+        if m is not None:
+            e = _update(m, u.text, result)
         else:
-            string = m.string or ""
-            flags = set(m.flags) - {"python-format"}
-            prev_id, comments = split_comments(m)
-            if m.id != u.text and string and "fuzzy" not in flags:
-                flags.add("fuzzy")
-                prev_id = m.id
-                result.changed += 1
-            elif m.id != u.text and string:
-                prev_id = prev_id or m.id  # already fuzzy: keep the text it was translated from
-                result.changed += 1
-            if not string:
-                flags.discard("fuzzy")
-            if "fuzzy" not in flags:
-                prev_id = None
-        msg = Message(u.text, string, locations=[loc], flags=sorted(flags),
-                      auto_comments=[where.get(u.id, "")], user_comments=comments,
-                      previous_id=[prev_id] if prev_id else [], context=u.id)
-        cat[u.text] = msg  # Babel keys by (msgid, msgctxt)
-    if old:
-        removed = [m for m in previous.values() if m.context not in current]
-        for m in removed:
-            if m.id and m.context and m.string:  # an empty entry has nothing worth keeping
-                if (m.id, m.context) not in old.obsolete:
-                    result.obsolete += 1
-                m.locations, m.previous_id = [], []
-                m.user_comments = split_comments(m)[1]
-                cat.obsolete[(m.id, m.context)] = m
+            e = _recover(u, prev, removed, orphans_by_text, used_orphans, result, memory, opts)
+        e.msgctxt, e.obsolete = u.id, False
+        e.references = [f"{report.path}:{u.loc.line}"]
+        e.extracted = [where.get(u.id, "")] if where.get(u.id) else []
+        if e.previous_msgctxt is not None and e.previous_msgctxt != u.id:
+            e.extracted.append(f"renamed: was {e.previous_msgctxt}")
+        cat.entries.append(e)
+    # removed IDs become obsolete; obsolete entries stay; entries without msgctxt that no ID
+    # took are kept as obsolete
+    obsolete = list(prev.obsolete)
+    for e in removed + [o for o in prev.orphans if id(o) not in used_orphans]:
+        if e.msgstr or e.comments:  # an empty entry has nothing worth keeping
+            if e in removed:
+                result.obsolete += 1
+            obsolete = [o for o in obsolete if (o.msgctxt, o.msgid) != (e.msgctxt, e.msgid)]
+            obsolete.append(_obsolete(e))
+    cat.entries += obsolete
+    if prev.orphans and diag is not None:
+        matched = len(used_orphans)
+        diag.warning(Loc(result.path), f"{len(prev.orphans)} entr"
+                     f"{'y' if len(prev.orphans) == 1 else 'ies'} had no msgctxt (the content "
+                     f"ID): {matched} matched to the IDs whose source is their msgid (marked "
+                     f"fuzzy for review), {len(prev.orphans) - matched} kept as obsolete; "
+                     "check them in your PO editor")
     return cat
 
 
-def po_bytes(cat: Catalog) -> bytes:
-    buf = io.BytesIO()
-    write_po(buf, cat, width=0, sort_output=False, include_previous=True, omit_header=False)
-    return buf.getvalue()
+def _update(m: po.Entry, text: str, result: SyncResult) -> po.Entry:
+    """An existing entry of this ID, brought in line with the current source text."""
+    e = po.Entry(text, m.msgstr, flags=po.without_format_flags(m.flags),
+                 comments=list(m.comments), previous_msgctxt=m.previous_msgctxt,
+                 previous_msgid=m.previous_msgid)
+    if m.msgid != text and m.msgstr:
+        result.changed += 1
+        # already fuzzy with its previous source: keep the text it was translated from
+        if not (m.fuzzy and m.previous_msgid is not None):
+            e.previous_msgctxt, e.previous_msgid = m.msgctxt, m.msgid
+        e.set_fuzzy(True)
+    if not e.msgstr:
+        e.set_fuzzy(False)
+    if not e.fuzzy:
+        e.previous_msgid = e.previous_msgctxt = None
+    elif e.previous_msgid == text and e.previous_msgctxt in (None, m.msgctxt):
+        # translated from this very text: nothing to compare
+        e.previous_msgid = e.previous_msgctxt = None
+    return e
 
 
-def sync(report: Report, lang: str, project: Project, diag: Collector) -> SyncResult:
-    from .output import write_atomic
+def _recover(u, prev: _Old, removed, orphans_by_text, used_orphans, result, memory,
+             opts: SyncOptions) -> po.Entry:
+    """A new ID: its translation from a lost msgctxt, a rename, the memory, or nothing."""
+    orphan = orphans_by_text.get(u.text)
+    if orphan is not None and orphan.msgstr:
+        used_orphans.add(id(orphan))
+        e = po.Entry(u.text, orphan.msgstr, flags=po.without_format_flags(orphan.flags),
+                     comments=list(orphan.comments))
+        e.set_fuzzy(True)
+        result.new += 1
+        return e
+    renamed = next((o for o in reversed(removed + prev.obsolete)
+                    if o.msgid == u.text and o.msgstr and o.msgctxt), None)
+    if renamed is not None:
+        result.renamed += 1
+        result.new += 1
+        e = po.Entry(u.text, renamed.msgstr, comments=list(renamed.comments),
+                     previous_msgctxt=renamed.msgctxt, previous_msgid=renamed.msgid)
+        e.set_fuzzy(True)
+        return e
+    result.new += 1
+    if memory is not None and opts.memory != "off":
+        hit = memory.lookup(u.text)
+        if hit is not None:
+            result.memory += 1
+            e = po.Entry(u.text, hit.msgstr, comments=[hit.note()])
+            if hit.score < 100:
+                e.previous_msgid = hit.msgid
+            e.set_fuzzy(not (hit.score == 100 and opts.memory == "exact"))
+            return e
+    return po.Entry(u.text)
+
+
+def _obsolete(e: po.Entry) -> po.Entry:
+    return po.Entry(e.msgid, e.msgstr, msgctxt=e.msgctxt, flags=list(e.flags),
+                    comments=list(e.comments), previous_msgctxt=e.previous_msgctxt,
+                    previous_msgid=e.previous_msgid, obsolete=True,
+                    msgid_plural=e.msgid_plural, msgstr_plural=dict(e.msgstr_plural))
+
+
+def sync(report: Report, lang: str, project: Project, diag: Collector, memory=None,
+         opts: SyncOptions | None = None) -> SyncResult:
+    """Bring one catalog in line; writes it unless `opts.check` (then only says whether it
+    would change)."""
+    opts = opts or SyncOptions()
     path = project.catalog_path(report.id, lang)
     result = SyncResult(project.rel(path))
-    old = read_for_sync(path, project.rel(path), diag) if path.is_file() else None
-    if path.is_file() and old is None:
+    old, readable = read_old(path, result.path, diag)
+    if not readable:
         result.skipped = True  # unreadable: reported; never overwrite a translator's file
         return result
-    data = po_bytes(build_catalog(report, lang, old, result))
-    if not path.is_file() or path.read_bytes() != data:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
+    result.data = po.dumps(build_catalog(report, lang, old, result, memory, opts, diag))
+    return finish(path, result, opts)
+
+
+def finish(path: Path, result: SyncResult, opts: SyncOptions) -> SyncResult:
+    """Write the new bytes when they differ (not under --check)."""
+    from .output import write_atomic
+    if not path.is_file() or path.read_bytes() != result.data:
         result.written = True
+        if not opts.check:
+            write_atomic(path, result.data)
     return result
+
+
+def po_bytes(catalog) -> bytes:
+    """A catalog made with Babel's `Catalog` (msgctxt = ID) as PO bytes in GNU gettext's
+    layout (po.py). For tools that assemble a catalog themselves, such as `import`."""
+    if isinstance(catalog, po.Catalog):
+        return po.dumps(catalog)
+    lang = str(catalog.locale_identifier or catalog.locale or "")
+    comment = catalog.header_comment or ""
+    if "EMAIL@ADDRESS" in comment or "ORGANIZATION" in comment:  # Babel's dated placeholder
+        comment = f"# {lang} translation of {catalog.project}."
+    out = po.Catalog(header_comments=comment.splitlines(),
+                     header=new_header(lang, catalog.project or ""))
+    for m in catalog:
+        if not m.id:
+            continue
+        out.entries.append(po.Entry(
+            m.id if isinstance(m.id, str) else m.id[0],
+            m.string if isinstance(m.string, str) else (m.string[0] if m.string else ""),
+            msgctxt=m.context, flags=po.without_format_flags(sorted(m.flags)),
+            comments=list(m.user_comments), extracted=list(m.auto_comments),
+            references=[f"{f}:{n}" if n else f for f, n in m.locations]))
+    return po.dumps(out)

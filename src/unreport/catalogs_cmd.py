@@ -1,16 +1,22 @@
-"""`build.py catalogs`: sync every catalog of the selected reports and languages."""
+"""`build.py catalogs`: sync every catalog of the selected reports and languages (catalogs.py
+for report catalogs, extract.py for the labels' messages.po), with the translation memory
+(memory.py). `--check` writes nothing and exits 1 naming every file that would change (CI)."""
 
 from __future__ import annotations
 
+import sys
+
 from .build import Options, load_all
-from .catalogs import sync
+from .catalogs import SyncOptions, sync
 from .errors import Collector
 from .extract import extract_labels, label_languages, sync_messages
+from .memory import load_memory
 from .project import Project
 from .translate import read_catalog
 
 
-def run_catalogs(project: Project, opts: Options) -> int:
+def run_catalogs(project: Project, opts: Options, sync_opts: SyncOptions | None = None) -> int:
+    sync_opts = sync_opts or SyncOptions()
     diag = Collector()
     targets, jobs = set(), []
     for report, _numbers in load_all(project, opts):
@@ -26,14 +32,34 @@ def run_catalogs(project: Project, opts: Options) -> int:
         if path.is_file():
             read_catalog(path, project.rel(path), diag)
     diag.raise_if_errors()
+    # the memory of each language as the catalogs are now, before any is rewritten
+    memories = {} if sync_opts.memory == "off" else \
+        {lang: load_memory(project, lang) for lang in sorted({lang for _r, lang in jobs})}
+    results = []
     for report, lang in jobs:
-        r = sync(report, lang, project, diag)
-        print(f"{r.path}: {'updated' if r.written else 'unchanged'} ({r.new} new, "
-              f"{r.changed} changed, {r.obsolete} obsolete)")
+        r = sync(report, lang, project, diag, memories.get(lang), sync_opts)
+        memory = f", {r.memory} from memory" if r.memory else ""
+        renamed = f", {r.renamed} renamed" if r.renamed else ""
+        results.append((r, f"({r.new} new{memory}{renamed}, {r.changed} changed, "
+                           f"{r.obsolete} obsolete)"))
     labels = extract_labels(project)
     for lang in label_langs:
-        r = sync_messages(project, lang, labels, diag)
-        print(f"{r.path}: {'updated' if r.written else 'unchanged'} ({r.new} new, "
-              f"{r.obsolete} obsolete)")
+        r = sync_messages(project, lang, labels, diag, sync_opts)
+        results.append((r, f"({r.new} new, {r.obsolete} obsolete)"))
+    for w in diag.warnings:
+        print(w, file=sys.stderr)
     diag.raise_if_errors()
+    if sync_opts.check:
+        stale = [r for r, _counts in results if r.written]
+        for r, counts in results:
+            if r.written:
+                print(f"{r.path}: error: out of date {counts}; run 'build.py catalogs' and "
+                      "commit the result", file=sys.stderr)
+        if stale:
+            print(f"{len(stale)} catalog(s) out of date; nothing was written", file=sys.stderr)
+            return 1
+        print(f"ok: {len(results)} catalog(s) in step with the content and templates")
+        return 0
+    for r, counts in results:
+        print(f"{r.path}: {'updated' if r.written else 'unchanged'} {counts}")
     return 0

@@ -1,4 +1,5 @@
-"""Command line: `python build.py [build|check|catalogs|status] [options]`.
+"""Command line: `unreport [build|check|catalogs|status|...] [options]`, the same as
+`python -m unreport` and `python build.py` (all three enter through `entry`).
 
 Exit status: 0 success; 1 content or translation errors; 2 usage or environment problems.
 Errors print as `path:line:col: error: message`, never as a traceback (unless --debug).
@@ -7,29 +8,36 @@ Errors print as `path:line:col: error: message`, never as a traceback (unless --
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
+from . import __version__
 from .errors import ContentError, EnvironmentProblem, report_failure
 from .project import Project
 
-COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "import")
+COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "new",
+            "import")
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="build.py", description="Build UN-style multilingual reports: DOCX and PDF for "
+        prog="unreport", description="Build UN-style multilingual reports: DOCX and PDF for "
         "every report in content/ and every language in its meta.languages.")
     p.add_argument("command", nargs="?", default="build", choices=COMMANDS,
                    help="build (default): write output/; check: validate only; catalogs: sync "
                         "locales/<lang>/<report>.po with the content; status: translation "
                         "progress; preview: PNGs of each edition's first two pages in "
                         "output/preview/; verify: check the outputs already in output/ (see "
-                        "--verify); xliff export|import FILE: exchange with CAT tools; import "
-                        "FILE: a DOCX or text report into content/ (see --translation-of)")
+                        "--verify); xliff export|import FILE: exchange with CAT tools; "
+                        "new [DIR]: a new project that builds at once; import FILE: a DOCX "
+                        "or text report into content/ (see --translation-of)")
     p.add_argument("args", nargs="*", metavar="ARG", help="xliff: 'export' or 'import FILE...'")
-    p.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    p.add_argument("--version", action="version", version=f"unreport {__version__}")
+    p.add_argument("--root", type=Path, default=None, help="project folder (default: the "
+                   "nearest folder, here or above, with an unreport.toml, a pyproject.toml "
+                   "with [tool.unreport], or a content/ folder)")
     p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
                    "matches GLOB")
     p.add_argument("--lang", action="append", default=[], help="only this language (repeatable)")
@@ -58,19 +66,69 @@ def parser() -> argparse.ArgumentParser:
                    "final, not marked fuzzy")
     p.add_argument("--force", action="store_true", help="import: replace an existing content "
                    "file or catalog")
+    p.add_argument("--check", action="store_true", help="catalogs: write nothing; exit 1 "
+                   "naming every catalog that is not in step with the content (for CI)")
+    p.add_argument("--memory", choices=("fuzzy", "exact"), default="fuzzy",
+                   help="catalogs: a new entry whose source text another catalog of the "
+                        "language translates is filled from it, fuzzy for review (default), "
+                        "or, for exact matches, as translated ('exact')")
+    p.add_argument("--no-memory", action="store_true", help="catalogs: do not fill new "
+                   "entries from the translation memory")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
 
 
+def entry() -> None:
+    """The console script `unreport`, `python -m unreport` and `python build.py`: run, end the
+    typst workers, and leave without the interpreter tearing down the build's objects one by
+    one (a tenth of a second after a large report). Every output is written, renamed into
+    place and closed by then."""
+    try:
+        code = main()
+    except SystemExit as exc:  # argparse: --help, --version, a usage error
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except BrokenPipeError:
+        code = _quiet_closed_pipe()
+    workers = sys.modules.get("unreport.typst_workers")
+    if workers:
+        workers.close_all()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has gone (`unreport status | head -1`)
+        pass
+    try:
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)
+
+
+def _quiet_closed_pipe() -> int:
+    """stdout's reader has gone: what was printed was read; leave quietly with status 0."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_intermixed_args(argv)
-    project = Project(args.root.resolve(), args.output.resolve() if args.output else None)
+    from .settings import find_root, load_settings
+    root = args.root.resolve() if args.root else find_root(Path.cwd())
     try:
+        settings = load_settings(root)
+        output = args.output.resolve() if args.output else \
+            ((root / settings.output).resolve() if settings.output else None)
+        project = Project(root, output, settings)
+        args.strict = args.strict or settings.strict
+        args.lang_given = list(args.lang)  # import: the file's language, not the settings'
+        args.lang = args.lang or list(settings.languages)
         return run(args, project)
     except (ContentError, EnvironmentProblem) as exc:
         return report_failure(exc, sys.stderr)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _quiet_closed_pipe()
     except Exception as exc:  # an unexpected failure is ours, not the editor's
         if args.debug:
             raise
@@ -80,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args, project: Project) -> int:
+    if args.command == "new":
+        from .new import run_new
+        return run_new(args.args)
     if args.command == "build" and not (args.watch or args.no_cache or args.verify) and \
             project.report_paths(args.report) and _up_to_date(args, project):
         return 0
@@ -104,8 +165,10 @@ def run(args, project: Project) -> int:
               "the code", file=sys.stderr)
         return 2
     if args.command == "catalogs":
+        from .catalogs import SyncOptions
         from .catalogs_cmd import run_catalogs
-        return run_catalogs(project, opts)
+        return run_catalogs(project, opts, SyncOptions(
+            memory="off" if args.no_memory else args.memory, check=args.check))
     if args.command == "status":
         from .status import run_status
         return run_status(project, opts, args.min_percent)
@@ -129,9 +192,8 @@ def run_once(args, project: Project, opts) -> int:
     from .build import build, gather
     start = time.perf_counter()
     if args.command == "check":
-        plan = gather(project, opts)
-        from .qa import check_translations
-        plan.warnings = plan.warnings + check_translations(project, plan, opts.strict)
+        from dataclasses import replace
+        plan = gather(project, replace(opts, qa=True))
         _print_warnings(plan)
         print(f"ok: {len(plan.reports)} report(s), {len(plan.editions)} edition(s) checked")
         return 0
@@ -163,6 +225,9 @@ def _up_to_date(args, project: Project) -> bool:
     _key, last = unchanged_run(project, selection, project.output_dir)
     if last is None:
         return False
+    if last.get("manifest"):  # another selection may have written it since
+        from .manifest import write
+        write(project.output_dir, last["manifest"].encode("utf-8"))
     for w in last["warnings"]:
         print(w, file=sys.stderr)
     print(f"built 0 file(s), {len(last['outputs'])} up to date in "

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.messages.catalog import Message
+from babel.messages.catalog import PYTHON_FORMAT
 from babel.messages.extract import extract
 
-from .catalogs import ReportCatalog, SyncResult, po_bytes, read_for_sync, split_comments
+from . import po
+from .catalogs import SyncOptions, SyncResult, finish, keep_header, read_old
 from .errors import Collector
-from .output import write_atomic
 from .project import Project
 from .yamlsource import read_text, read_yaml
 
@@ -59,43 +59,91 @@ def extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], l
     return [(m, locs, notes) for m, (locs, notes) in found.items()]
 
 
+def labels_language(project: Project) -> str | None:
+    """The language the labels are written in (`labels_language` in the base house style)."""
+    from .style import _read_mapping
+    _root, base = _read_mapping(project, project.templates_dir / "base" / "style.yaml",
+                                Collector())
+    return base.get("labels_language")
+
+
 def label_languages(project: Project, targets: set[str]) -> list[str]:
-    """Languages whose labels are translated: report targets, and any with a messages.po."""
+    """Languages whose labels are translated: report targets, and any with a messages.po,
+    except the labels' own language."""
     have = {p.parent.name for p in project.locales_dir.glob("*/messages.po")}
-    return sorted((targets | have) & set(project.languages()))
+    return sorted(((targets | have) & set(project.languages())) - {labels_language(project)})
 
 
-def sync_messages(project: Project, lang: str, labels, diag: Collector) -> SyncResult:
+def sync_messages(project: Project, lang: str, labels, diag: Collector,
+                  opts: SyncOptions | None = None) -> SyncResult:
+    """Bring locales/<lang>/messages.po in line with the labels, by msgid. References name the
+    file only (as `xgettext --add-location=file`), so editing the code does not change the
+    catalog. A label with a `%(name)s` placeholder is a Python format string where it is
+    used (Jinja's newstyle gettext formats every label): it is flagged python-format, so
+    `msgfmt --check` makes sure the translation keeps the placeholder."""
+    opts = opts or SyncOptions()
     path = project.locales_dir / lang / "messages.po"
     result = SyncResult(project.rel(path))
-    old = read_for_sync(path, result.path, diag) if path.is_file() else None
-    if path.is_file() and old is None:
+    old, readable = read_old(path, result.path, diag)
+    if not readable:
         result.skipped = True
         return result
-    cat = ReportCatalog(locale=lang, project="unreport templates", fuzzy=False, charset="utf-8")
-    cat.kept = getattr(old, "kept", []) if old else []
-    cat.header_comment = (old.header_comment if old else f"# {lang} translation of the "
-                          "template strings (labels).\n# Maintained by `build.py catalogs`.")
-    previous = {m.id: m for m in (list(old.obsolete.values()) + list(old)) if m.id} if old \
-        else {}
+    cat = keep_header(old, lang, "unreport templates", f"# {lang} translation of the "
+                      "template strings (labels).\n# Maintained by `build.py catalogs`.")
+    previous: dict[str, po.Entry] = {}
+    for e in (old.entries if old else []):
+        if e.msgid and e.msgctxt is None and (e.msgid not in previous or not e.obsolete):
+            previous[e.msgid] = e
     for msgid, locs, notes in labels:
         m = previous.pop(msgid, None)
-        string, flags, comments = "", set(), []
+        e = po.Entry(msgid)
         if m is None:
             result.new += 1
         else:
-            string, comments = m.string or "", split_comments(m)[1]
-            flags = set(m.flags) & {"fuzzy"} if string else set()
-        cat[msgid] = Message(msgid, string, locations=locs, flags=sorted(flags),
-                             auto_comments=notes, user_comments=comments)
+            e.msgstr, e.comments = m.msgstr, list(m.comments)
+            e.flags = ["fuzzy"] if m.fuzzy and m.msgstr else []
+            e.previous_msgid = m.previous_msgid if e.fuzzy else None
+        if PYTHON_FORMAT.search(msgid):
+            e.flags.append("python-format")
+        e.extracted = list(notes)
+        e.references = sorted({shown for shown, _line in locs})
+        cat.entries.append(e)
     for m in previous.values():
-        if m.string:
-            if old is not None and m.id not in old.obsolete:
+        if m.msgstr or m.comments:
+            if not m.obsolete:
                 result.obsolete += 1
-            m.locations, m.auto_comments = [], []
-            cat.obsolete[m.id] = m
-    data = po_bytes(cat)
-    if not path.is_file() or path.read_bytes() != data:
-        write_atomic(path, data)
-        result.written = True
-    return result
+            m.obsolete, m.extracted, m.references = True, [], []
+            cat.entries.append(m)
+    result.data = po.dumps(cat)
+    return finish(path, result, opts)
+
+
+def check_labels(project: Project, lang: str, strict: bool, diag: Collector) -> None:
+    """Every label translated in the language's messages.po: a warning per label that is not
+    (the edition prints it as its msgid), an error under --strict."""
+    from .errors import Loc
+    from .translate import read_catalog
+    if lang == labels_language(project):
+        return
+    report = diag.error if strict else diag.warning
+    path = project.locales_dir / lang / "messages.po"
+    shown = project.rel(path)
+    suffix = " (--strict)" if strict else ""
+    if not path.is_file():
+        report(Loc(shown), f"no label catalog for '{lang}': the {lang} editions print the "
+                           f"labels untranslated; run 'build.py catalogs' and translate "
+                           f"{shown}{suffix}")
+        return
+    cat = read_catalog(path, shown, diag)
+    if cat is None:
+        return
+    entries = {e.msgid: e for e in cat.active() if e.msgctxt is None}
+    for msgid, _locs, _notes in extract_labels(project):
+        e = entries.get(msgid)
+        if e is None:
+            report(Loc(shown), f"label '{msgid}' is missing; run 'build.py catalogs' and "
+                               f"translate it{suffix}")
+        elif not e.translated:
+            what = "changed since it was translated" if e.msgstr else "not translated"
+            report(Loc(shown, e.line, 1), f"label '{msgid}' is {what}; the {lang} editions "
+                                          f"print it untranslated{suffix}")

@@ -57,6 +57,13 @@ def parse(text: str) -> tuple[Tok, ...]:
     return tuple(toks)
 
 
+def parse_exact(text: str) -> tuple[Tok, ...]:
+    """Parse inline text as written, spaces and line breaks included (for XLIFF, where the
+    text must come back exactly); raises InlineError."""
+    toks, _ = _parse(text, 0, None, in_note=False)
+    return tuple(toks)
+
+
 # every character Typst, pandoc or Word may take for a line or paragraph break
 _LINE_BREAK = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import gettext
-import io
-
-from babel.messages.mofile import write_mo
-from babel.support import Translations
 
 from .errors import Collector
 from .langdata import read_once
 from .project import Project
 from .translate import read_catalog
+
+
+class Labels(gettext.NullTranslations):
+    """The current translations of a messages.po (fuzzy and empty entries print the msgid)."""
+
+    def __init__(self, table: dict[str, str]):
+        super().__init__()
+        self.table = table
+
+    def gettext(self, message: str) -> str:
+        return self.table.get(message, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
 
 
 def load_messages(project: Project, lang: str, diag: Collector) -> gettext.NullTranslations:
@@ -21,11 +31,9 @@ def load_messages(project: Project, lang: str, diag: Collector) -> gettext.NullT
 
 def _load_messages(project: Project, path, diag: Collector) -> gettext.NullTranslations:
     if not path.is_file():
-        return gettext.NullTranslations()
-    catalog = read_catalog(path, project.rel(path), diag, locale=None)
+        return Labels({})
+    catalog = read_catalog(path, project.rel(path), diag)
     if catalog is None:
-        return gettext.NullTranslations()
-    buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
-    buf.seek(0)
-    return Translations(buf)
+        return Labels({})
+    return Labels({e.msgid: e.msgstr for e in catalog.active()
+                   if e.msgctxt is None and e.msgid and e.translated})

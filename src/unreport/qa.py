@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import inline
-from .errors import Collector, ContentError, Diagnostic, Loc
+from .errors import Collector, Loc
 from .model import units
 from .project import Project
 from .translate import by_context, read_catalog
@@ -135,18 +135,17 @@ def compare(src: Facts, tr: Facts) -> list[str]:
     return problems
 
 
-def check_translations(project: Project, plan, strict: bool = False) -> list[Diagnostic]:
-    """QA of every translated edition in the plan; warnings, or ContentError under --strict."""
-    diag = Collector()
+def check_translations(project: Project, editions, strict: bool, diag: Collector) -> None:
+    """QA of every translated edition: a warning per mismatch, an error under --strict."""
     data: dict[str, LangData] = {}
-    for edition in plan.editions:
+    for edition in editions:
         report, lang = edition.report, edition.lang
         source = report.meta.original
         path = project.catalog_path(report.id, lang)
         if lang == source or not path.is_file():
             continue
         display = project.rel(path)
-        catalog = read_catalog(path, display, diag)
+        catalog = read_catalog(path, display, Collector())  # reported by translate
         if catalog is None:
             continue
         for key in (source, lang):
@@ -155,15 +154,13 @@ def check_translations(project: Project, plan, strict: bool = False) -> list[Dia
         entries = by_context(catalog)
         for u in units(report):
             m = entries.get(u.id)
-            if m is None or not m.string or m.fuzzy or m.id != u.text:
+            translation = m.translation_of(u.text) if m is not None else None
+            if translation is None:
                 continue  # untranslated or changed: reported by the build
-            src, tr = facts(u.text, data[source]), facts(m.string, data[lang])
+            src, tr = facts(u.text, data[source]), facts(translation, data[lang])
             if src is None or tr is None:
                 continue
             for problem in compare(src, tr):
                 (diag.error if strict else diag.warning)(
-                    Loc(display, m.lineno, 1), f"{u.id}: {problem}" +
+                    Loc(display, m.line, 1), f"{u.id}: {problem}" +
                     ("; fix the translation (or the source)" if strict else ""))
-    if strict and diag.errors:
-        raise ContentError(diag.errors)
-    return diag.warnings

@@ -8,13 +8,10 @@ builds show it with a marker; --strict refuses it).
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po
-
+from . import po
 from .errors import Collector, Loc
 from .model import Report, units
 from .po_check import check_po_lines
@@ -22,6 +19,7 @@ from .project import Project
 from .yamlsource import read_text
 
 SOURCE, TRANSLATED, FUZZY, UNTRANSLATED = "source", "translated", "fuzzy", "untranslated"
+MEMORY_NOTE = "memory:"  # translator comment on an entry filled from the translation memory
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,7 @@ class Text:
     text: str
     status: str
     loc: Loc  # where the text is: content file or PO entry
+    memory: bool = False  # filled from the translation memory (`# memory:` comment)
 
 
 @dataclass
@@ -44,26 +43,18 @@ class Translation:
         return [(i, t) for i, t in self.texts.items() if t.status in (FUZZY, UNTRANSLATED)]
 
 
-def read_catalog(path: Path, display: str, diag: Collector, locale: str | None = None
-                 ) -> Catalog | None:
-    """Read a PO file with Babel; syntax errors become located diagnostics."""
+def read_catalog(path: Path, display: str, diag: Collector) -> po.Catalog | None:
+    """Read a PO file; every malformed line is a located diagnostic (po_check), then po.py
+    reads it with every field a gettext tool may have written."""
     text = read_text(path, display, diag)
     if text is None or not check_po_lines(text, display, diag):
         return None
-    try:
-        return read_po(io.BytesIO(text.encode("utf-8")), locale=locale, abort_invalid=True)
-    except PoFileError as exc:  # Babel's line numbers count from 0
-        diag.error(Loc(display, (getattr(exc, "lineno", 0) or 0) + 1, 1),
-                   f"PO syntax error: {exc}; fix the entry (msgfmt --check shows it too)")
-    except Exception as exc:  # Babel raises a few other errors on mangled files
-        diag.error(Loc(display, 1, 1), f"cannot read PO file ({exc}); fix or re-create it "
-                                       "with 'build.py catalogs'")
-    return None
+    return po.parse(text)
 
 
-def by_context(catalog: Catalog) -> dict[str, object]:
-    """Catalog messages keyed by msgctxt (the content ID)."""
-    return {m.context: m for m in catalog if m.id and m.context}
+def by_context(catalog: po.Catalog) -> dict[str, po.Entry]:
+    """Active entries keyed by msgctxt (the content ID)."""
+    return catalog.by_context()
 
 
 def translate(report: Report, lang: str, project: Project, diag: Collector) -> Translation:
@@ -83,12 +74,14 @@ def translate(report: Report, lang: str, project: Project, diag: Collector) -> T
             entries = by_context(catalog)
     for u in units(report):
         m = entries.get(u.id)
-        if m is None or not m.string:
-            out.texts[u.id] = Text(u.text, UNTRANSLATED, Loc(display, m.lineno, 1) if m else u.loc)
+        if m is None or not m.msgstr:
+            out.texts[u.id] = Text(u.text, UNTRANSLATED, Loc(display, m.line, 1) if m else u.loc)
             continue
-        loc = Loc(display, m.lineno, 1)
-        if m.fuzzy or m.id != u.text:  # the translation is of another text: show the source
-            out.texts[u.id] = Text(u.text, FUZZY, loc)
+        loc = Loc(display, m.line, 1)
+        translation = m.translation_of(u.text)
+        memory = any(c.startswith(MEMORY_NOTE) for c in m.comments)
+        if translation is None:  # fuzzy, or of another text: show the source
+            out.texts[u.id] = Text(u.text, FUZZY, loc, memory)
         else:
-            out.texts[u.id] = Text(m.string, TRANSLATED, loc)
+            out.texts[u.id] = Text(translation, TRANSLATED, loc, memory)
     return out

@@ -1,24 +1,39 @@
 """XLIFF 1.2 exchange with CAT tools: `build.py xliff export` and `build.py xliff import FILE`.
 
-Export writes `<output>/<report>.<lang>.xlf`, one `trans-unit` per text: id = the content ID,
-`source`, `target` and its `state` (translated; needs-review-translation for fuzzy entries; new
-for untranslated ones), and a note with the text's place. Import merges targets back into
-`locales/<lang>/<report>.po` by ID: a changed target (or a unit moved to a translated state)
-clears the fuzzy flag; a unit whose source no longer matches the content is kept fuzzy, with
-the source it was translated from as `#| msgid`. The PO file is rewritten by the catalog sync,
-so it stays in document order with its header.
+Export writes `<output>/<report>.<lang>.xlf`, one `trans-unit` per text (id = the content ID),
+valid against the OASIS XLIFF 1.2 strict schema:
+- Inline markup travels as inline codes, which CAT tools show as protected tags: `[[id]]`
+  cross-references and `[[CODE]]` term references as `<x ctype="x-ref|x-term"
+  equiv-text="[[...]]"/>`, `*italic*` and `**bold**` as `<g ctype="italic|bold">`, footnotes
+  as `<g ctype="x-footnote">`. Codes are numbered in the source's order; a target uses the
+  source's numbers.
+- States as CAT tools read them: a translated unit is `approved="yes"` with
+  `state="translated"`; a fuzzy one `state="needs-review-translation"` (not approved); an
+  untranslated one an empty target with `state="new"`. Translator comments are
+  `<note from="translator">`; the text's place and a changed source are notes from unreport.
+
+Import merges targets back into `locales/<lang>/<report>.po` by ID. Codes are turned back into
+the source's markup by their numbers (from the unit's own `<source>`), so they come back
+exactly; a target that drops, adds or reorders a code is a located warning and the entry stays
+fuzzy (an error under --strict, and nothing is written). A target whose state is new,
+needs-translation or needs-review-* stays fuzzy; translated, final, signed-off or approved
+clears the fuzzy flag, unless the unit's source is no longer the content's (then the catalog
+sync keeps it fuzzy with that source as `#| msgid`). The PO file is rewritten by the catalog
+sync, so it stays in document order with its header; an unchanged round trip leaves it byte
+for byte as it was.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
 from lxml import etree
 
+from . import inline, po
 from .build import Options, load_all
-from .catalogs import SyncResult, build_catalog, po_bytes, read_for_sync, split_comments
+from .catalogs import SyncOptions, SyncResult, build_catalog, finish, read_old
 from .errors import Collector, ContentError, Diagnostic, EnvironmentProblem, Loc
 from .model import units
 from .number import number
@@ -30,12 +45,138 @@ from .translate import by_context, read_catalog
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 DONE = ("translated", "final", "signed-off")
+PAIRED = {"em": ("italic", "*", "*"), "strong": ("bold", "**", "**"),
+          "note": ("x-footnote", "^[", "]")}
+BY_CTYPE = {ctype: (opening, closing) for ctype, opening, closing in PAIRED.values()}
+PLACEHOLDER = {"ref": "x-ref", "term": "x-term"}
 
 
 def _q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
 
+# ---- text <-> inline codes ------------------------------------------------------------------
+@dataclass
+class _Numbering:
+    """Code numbers: the source numbers its codes in order; a target takes the number of the
+    source code it matches (same placeholder text, or the n-th pair of its kind)."""
+
+    source: list[tuple[str, str]] | None = None  # (kind key, number) in source order
+    next_free: int = 0
+
+    def number(self, key: str) -> str:
+        if self.source is None:  # numbering the source itself
+            self.next_free += 1
+            return str(self.next_free)
+        for i, (k, n) in enumerate(self.source):
+            if k == key:
+                del self.source[i]
+                return n
+        self.next_free += 1
+        return f"t{self.next_free}"  # a code the source does not have
+
+
+def _append_text(parent, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _fill(parent, toks, raw: str, numbering: _Numbering, keys: list) -> None:
+    for t in toks:
+        if t.kind == "text":
+            _append_text(parent, t.value)
+        elif t.kind in PLACEHOLDER:
+            end = raw.index("]]", t.offset) + 2
+            written = raw[t.offset:end]
+            key = f"x:{written}"
+            el = etree.SubElement(parent, _q("x"), id=numbering.number(key),
+                                  ctype=PLACEHOLDER[t.kind])
+            el.set("equiv-text", written)
+            keys.append((key, el.get("id")))
+        else:
+            ctype = PAIRED[t.kind][0]
+            key = f"g:{ctype}"
+            el = etree.SubElement(parent, _q("g"), id=numbering.number(key), ctype=ctype)
+            keys.append((key, el.get("id")))
+            _fill(el, t.children, raw, numbering, keys)
+
+
+def text_element(tag: str, text: str, source_keys: list | None = None):
+    """`<source>` or `<target>` holding `text` with its markup as inline codes; (element,
+    the codes as (kind key, number) in order). Text whose markup cannot be parsed (a broken
+    translation) goes as plain text."""
+    el = etree.Element(_q(tag))
+    numbering = _Numbering(list(source_keys) if source_keys is not None else None)
+    keys: list = []
+    try:
+        toks = inline.parse_exact(text)
+    except inline.InlineError:
+        el.text = text
+        return el, []
+    _fill(el, toks, text, numbering, keys)
+    return el, keys
+
+
+def source_codes(source_el) -> dict[str, tuple[str, str]]:
+    """Number -> (opening, closing) markup of each code of a `<source>` (a placeholder's
+    closing is "")."""
+    codes = {}
+    for el in source_el.iter():
+        name = etree.QName(el).localname
+        if name in ("x", "ph") and el.get("id"):
+            codes[el.get("id")] = (el.get("equiv-text") or "".join(el.itertext()), "")
+        elif name in ("g", "bpt") and el.get("id") and el.get("ctype") in BY_CTYPE:
+            codes[el.get("id")] = BY_CTYPE[el.get("ctype")]
+    return codes
+
+
+def element_text(el, codes: dict[str, tuple[str, str]], used: list[str]) -> str:
+    """The text of a `<target>`: codes back to the source's markup, by number; `used`
+    collects the numbers met, in order (an unknown number is kept, marked, for the check)."""
+    parts = [el.text or ""]
+    for child in el:
+        name = etree.QName(child).localname
+        ident = child.get("id") or child.get("rid") or ""
+        opening, closing = codes.get(ident, ("", ""))
+        if name in ("x", "ph", "bx", "ex"):
+            used.append(ident)
+            parts.append(opening if name in ("x", "ph") else (opening if name == "bx"
+                                                                 else closing))
+        elif name == "g":
+            used.append(ident)
+            parts.append(opening + element_text(child, codes, used) + closing)
+        elif name == "bpt":
+            used.append(ident)
+            parts.append(opening)
+        elif name == "ept":
+            parts.append(codes.get(child.get("rid") or child.get("id") or "", ("", ""))[1])
+        else:  # mrk and other wrappers: their text
+            parts.append(element_text(child, codes, used))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def code_problems(source_order: list[str], used: list[str], codes) -> list[str]:
+    problems = []
+    for n in source_order:
+        if n not in used:
+            problems.append(f"drops inline code {n} ({codes[n][0] or 'markup'})")
+    for n in used:
+        if n not in source_order:
+            problems.append(f"adds inline code {n}, which the source does not have")
+    kept = [n for n in used if n in source_order]
+    if not problems and kept != source_order:
+        problems.append(f"reorders the inline codes ({' '.join(kept)} where the source has "
+                        f"{' '.join(source_order)})")
+    return problems
+
+
+# ---- export ---------------------------------------------------------------------------------
 def export_report(report, lang: str, project: Project, diag: Collector) -> bytes:
     path = project.catalog_path(report.id, lang)
     cat = read_catalog(path, project.rel(path), diag) if path.is_file() else None
@@ -50,19 +191,26 @@ def export_report(report, lang: str, project: Project, diag: Collector) -> bytes
         m = entries.get(u.id)
         unit = etree.SubElement(body, _q("trans-unit"), id=u.id, resname=u.id)
         unit.set(XML_SPACE, "preserve")
-        etree.SubElement(unit, _q("source")).text = u.text
-        target = etree.SubElement(unit, _q("target"))
-        if m is None or not m.string:
+        source, keys = text_element("source", u.text)
+        unit.append(source)
+        if m is None or not m.msgstr:
+            target, _ = text_element("target", "")
             target.set("state", "new")
         else:
-            target.text = m.string
-            fuzzy = m.fuzzy or m.id != u.text
-            target.set("state", "needs-review-translation" if fuzzy else "translated")
-            if fuzzy:
-                prev = split_comments(m)[0] or (m.id if m.id != u.text else None)
-                if prev and prev != u.text:
-                    note = etree.SubElement(unit, _q("note"), **{"from": "unreport"})
-                    note.text = f"source changed; translated from: {prev}"
+            target, _ = text_element("target", m.msgstr, keys)
+            translated = m.translation_of(u.text) is not None
+            target.set("state", "translated" if translated else "needs-review-translation")
+            if translated:
+                unit.set("approved", "yes")
+        unit.append(target)
+        if m is not None and m.msgstr and m.translation_of(u.text) is None:
+            prev = m.previous_msgid if m.previous_msgid is not None else m.msgid
+            if prev != u.text:
+                note = etree.SubElement(unit, _q("note"), **{"from": "unreport"})
+                note.text = f"source changed; translated from: {prev}"
+        if m is not None and m.comments:
+            etree.SubElement(unit, _q("note"), **{"from": "translator"}).text = \
+                "\n".join(m.comments)
         if where.get(u.id):
             etree.SubElement(unit, _q("note"), **{"from": "unreport"}).text = where[u.id]
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -84,11 +232,9 @@ def export(project: Project, opts: Options) -> int:
     return 0
 
 
-def _text(el) -> str:
-    return "".join(el.itertext()) if el is not None else ""
-
-
-def import_file(project: Project, file: Path) -> list[SyncResult]:
+# ---- import ---------------------------------------------------------------------------------
+def import_file(project: Project, file: Path, strict: bool = False,
+                diag: Collector | None = None) -> list[SyncResult]:
     shown = str(file)
     try:
         tree = etree.parse(str(file), etree.XMLParser(resolve_entities=False, no_network=True))
@@ -97,7 +243,7 @@ def import_file(project: Project, file: Path) -> list[SyncResult]:
     except etree.XMLSyntaxError as exc:
         raise ContentError([Diagnostic(Loc(shown, exc.lineno or 0, exc.offset or 0),
                                        f"not well-formed XML: {exc.msg}; fix the file")])
-    diag = Collector()
+    diag = diag if diag is not None else Collector()
     results = []
     files = tree.getroot().findall(_q("file"))
     if tree.getroot().tag != _q("xliff") or not files:
@@ -117,61 +263,81 @@ def import_file(project: Project, file: Path) -> list[SyncResult]:
             diag.error(loc, f"target-language \"{lang}\" is not a translation of {report_id} "
                             f"(meta.languages: {', '.join(report.meta.languages)})")
             continue
-        results.append(_merge(project, report, lang, f, shown, diag))
+        results.append(_merge(project, report, lang, f, shown, strict, diag))
     diag.raise_if_errors()
-    for path, data, result in results:
-        if data is not None and (not path.is_file() or path.read_bytes() != data):
-            write_atomic(path, data)
-            result.written = True
-    return [r for _p, _d, r in results]
+    for path, result in results:
+        if result.data is not None:
+            finish(path, result, SyncOptions())
+    return [r for _p, r in results]
 
 
-def _merge(project, report, lang, f, shown, diag):
+def _merge(project, report, lang, f, shown, strict, diag):
     path = project.catalog_path(report.id, lang)
     result = SyncResult(project.rel(path))
-    old = read_for_sync(path, project.rel(path), diag) if path.is_file() else Catalog(locale=lang)
-    if old is None:
-        return path, None, result
+    old, readable = read_old(path, result.path, diag)
+    if not readable:
+        return path, result
+    old = old or po.Catalog()
     current = {u.id: u.text for u in units(report)}
     entries = by_context(old)
     updated = 0
     for unit in f.iter(_q("trans-unit")):
         ident = unit.get("id", "")
+        loc = Loc(shown, unit.sourceline, 1)
         if ident not in current:
-            diag.error(Loc(shown, unit.sourceline, 1), f"trans-unit id \"{ident}\" is not an ID of "
-                       f"{report.id}; was the file exported from another version?")
+            diag.error(loc, f"trans-unit id \"{ident}\" is not an ID of {report.id}; was the "
+                            "file exported from another version?")
             continue
-        target_el = unit.find(_q("target"))
-        target, state = _text(target_el), (target_el.get("state", "") if target_el is not None
-                                           else "")
-        if not target:
+        target_el, source_el = unit.find(_q("target")), unit.find(_q("source"))
+        if target_el is None or source_el is None:
             continue
-        source = _text(unit.find(_q("source")))
+        codes = source_codes(source_el)
+        source_order: list[str] = []
+        source = element_text(source_el, codes, source_order)
+        used: list[str] = []
+        target = element_text(target_el, codes, used).strip()
+        if not target.strip():
+            continue
+        lead = source[:len(source) - len(source.lstrip())]
+        trail = source[len(source.rstrip()):]
+        target = lead + target + trail  # whitespace as around the source (msgfmt --check)
+        problems = code_problems(source_order, used, codes)
+        for problem in problems:
+            (diag.error if strict else diag.warning)(
+                loc, f"trans-unit '{ident}': the target {problem}; keep every code of the "
+                     "source, in its order (your CAT tool shows them as tags)" +
+                     ("" if strict else "; imported as fuzzy"))
+        state = target_el.get("state", "")
+        done = (state in DONE or unit.get("approved") == "yes") and not problems
+        notes = [n.text or "" for n in unit.findall(_q("note")) if n.get("from") == "translator"]
         m = entries.get(ident)
         if m is None:
-            m = Message(source, "", context=ident, flags=["fuzzy"])
-            old[source] = m
-        changed = target != m.string
-        if changed or (state in DONE and m.fuzzy):
-            updated += changed
-            # the catalog sync below marks it fuzzy again, with `#| msgid`, only when the
-            # unit was translated from a source that is no longer the content's
-            m.string, m.id, m.previous_id = target, source, []
-            m.flags.discard("fuzzy")
-            m.user_comments = split_comments(m)[1]
-    data = po_bytes(build_catalog(report, lang, old, result))
+            m = po.Entry(source, "", msgctxt=ident)
+            old.entries.append(m)
+            entries[ident] = m
+        if target != m.msgstr or m.fuzzy == done or m.msgid != source:
+            updated += 1
+            m.msgstr, m.msgid = target, source
+            m.previous_msgid = m.previous_msgctxt = None
+            m.set_fuzzy(not done)
+        if notes:
+            m.comments = [line for note in notes for line in note.split("\n")]
+    result.data = po.dumps(build_catalog(report, lang, old, SyncResult(result.path)))
     result.new = updated  # for the report line: entries taken from the XLIFF file
-    return path, data, result
+    return path, result
 
 
 def run_xliff(project: Project, opts: Options, args: list[str]) -> int:
     if args[:1] == ["export"] and len(args) == 1:
         return export(project, opts)
     if args[:1] == ["import"] and len(args) > 1:
+        diag = Collector()
         for name in args[1:]:
-            for r in import_file(project, Path(name)):
+            for r in import_file(project, Path(name), opts.strict, diag):
                 state = "updated" if r.written else "unchanged"
                 print(f"{r.path}: {state} ({r.new} translation(s) from {name})")
+        for w in diag.warnings:
+            print(w, file=sys.stderr)
         return 0
     print("error: use 'build.py xliff export [--lang L]' or 'build.py xliff import FILE...'",
           file=sys.stderr)

@@ -61,7 +61,7 @@ def run_import(project: Project, args) -> int:
     # a DOCX names its language (core properties), perhaps with a region: zh-CN -> zh
     file_lang = next((c for c in (src.lang, re.split(r"[-_]", src.lang)[0]) if c in known),
                      src.lang)
-    langs = list(args.lang) or ([file_lang] if file_lang else [])
+    langs = list(getattr(args, "lang_given", args.lang)) or ([file_lang] if file_lang else [])
     if not langs:
         return _usage(f"{display}: which language is it in? give --lang (known: "
                       f"{', '.join(known)})")

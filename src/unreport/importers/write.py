@@ -84,13 +84,8 @@ def content_yaml(doc: Doc, meta: dict, source: str) -> str:
 def catalog_bytes(report: Report, lang: str, translations: dict[str, str], fuzzy: bool,
                   source: str) -> bytes:
     """Every unit of the report, with the imported translations (fuzzy unless trusted)."""
-    try:  # the header `build.py catalogs` writes (no placeholders, no Babel version)
-        from ..catalogs import ReportCatalog as _Catalog
-    except ImportError:
-        _Catalog = Catalog
-    cat = _Catalog(locale=lang, project=report.id, fuzzy=False, charset="utf-8",
-                   creation_date=dt.datetime(2000, 1, 1), revision_date=dt.datetime(2000, 1, 1))
-    cat.kept = []
+    cat = Catalog(locale=lang, project=report.id, fuzzy=False, charset="utf-8",
+                  creation_date=dt.datetime(2000, 1, 1), revision_date=dt.datetime(2000, 1, 1))
     cat.header_comment = (f"# {lang} translation of {report.id}, imported from {source} by "
                           "`unreport import`.\n# Keyed by content ID (msgctxt).")
     where = places(report, number(report))
