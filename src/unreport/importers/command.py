@@ -146,7 +146,7 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
     if meta.get("meeting"):
         out_meta["meeting"] = meta["meeting"]
     out_meta["title"] = meta.get("title", PLACEHOLDERS["title"])
-    text = content_yaml(doc, out_meta, project.rel(path))
+    text = content_yaml(doc, out_meta, _named(doc.path))
     # the content must load as it is written: check it before it takes the report's place
     with tempfile.TemporaryDirectory(dir=project.content_dir if project.content_dir.is_dir()
                                      else None) as tmp:
@@ -208,7 +208,7 @@ def _translation(project, args, doc: Doc, lang: str, diag: Collector) -> int:
                    tgt_style, load_terms(project, lang, quiet),
                    load_terms(project, tgt_style.data["states_sort_language"], quiet), diag)
     data = catalog_bytes(report, lang, result.translations, fuzzy=not args.trusted,
-                         source=doc.path)
+                         source=_named(doc.path))
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, data)
     _print(diag)
@@ -223,6 +223,12 @@ def _translation(project, args, doc: Doc, lang: str, diag: Collector) -> int:
               "build this edition")
     print(f"wrote {project.rel(target)}")
     return 0
+
+
+def _named(display: str) -> str:
+    """The source as the written files name it: its path in the project, else its file name
+    (a path outside the project says nothing to the project's other users)."""
+    return Path(display).name if Path(display).is_absolute() else display
 
 
 def _print(diag: Collector) -> None:
