@@ -78,7 +78,7 @@ def test_parallel_pdf_prints_each_number_in_both_columns(example_outputs):
 def test_verify_passes_on_the_built_example(example_outputs, capsys):
     from unreport.cli import main
     assert main(["verify", "--root", str(ROOT), "--output", str(example_outputs)]) == 0
-    assert "verified: 6 file(s)" in capsys.readouterr().out
+    assert "verified: 22 file(s)" in capsys.readouterr().out
 
 
 @pytest.fixture

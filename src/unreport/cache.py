@@ -191,12 +191,14 @@ class Cache:
 
 def edition_files(project, edition) -> list[Path]:
     """The files one edition's outputs read: its content file, the templates, and the locale
-    folders of its language, its source language and its masthead language (of the catalogs
-    there, only messages.po and this report's)."""
+    folders of its language, its source language, its masthead language and the language its
+    lists of States are sorted in (of the catalogs there, only messages.po and this
+    report's)."""
     report = edition.report
     files = [project.root / report.path, *tree_files(project.templates_dir)]
     langs = {edition.lang, report.meta.original,
-             edition.style.data.get("distribution_language") or edition.lang}
+             edition.style.data.get("distribution_language") or edition.lang,
+             edition.style.data.get("states_sort_language") or edition.lang}
     for lang in sorted(langs):
         for p in tree_files(project.locales_dir / lang):
             if p.suffix == ".po" and p.stem not in ("messages", report.id):
