@@ -1,6 +1,7 @@
 """Reading dates and meeting lines back with the house style's CLDR patterns (style.yaml
-`date`, `date_range`, `meeting_line`) and Babel's month names (CLDR): the inverse of
-style.Style.date / date_range / meeting_line, checked by formatting the result again."""
+`date`, `date_range`, `meeting_line`, `month_names`, `day_forms`) and Babel's month names
+(CLDR): the inverse of style.Style.date / date_range / meeting_line, checked by formatting the
+result again."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from ..style import Style
 _FIELD = re.compile(r"'[^']*'|([A-Za-z])\1*")
 
 
-def _regex(pattern: str, months: dict[str, int], tag: str) -> str:
+def _regex(pattern: str, months: dict[str, int], tag: str, days=()) -> str:
     out, pos = [], 0
     for m in _FIELD.finditer(pattern):
         out.append(re.escape(pattern[pos:m.start()]))
@@ -23,7 +24,8 @@ def _regex(pattern: str, months: dict[str, int], tag: str) -> str:
         if tok.startswith("'"):
             out.append(re.escape(tok[1:-1] or "'"))
         elif tok[0] == "d":
-            out.append(rf"(?P<d{tag}>[0-9]{{1,2}})")
+            forms = "".join(re.escape(f) + "|" for f in sorted(days, key=len, reverse=True))
+            out.append(rf"(?P<d{tag}>{forms}[0-9]{{1,2}})")
         elif tok[0] in "ML" and len(tok) >= 3:
             names = sorted(months, key=len, reverse=True)
             out.append(f"(?P<M{tag}>" + "|".join(re.escape(n) for n in names) + ")")
@@ -42,6 +44,11 @@ class DateReader:
         self.style = style
         loc = Locale.parse(style.locale)
         self.months = {}
+        # the house style's own month names and day forms first (style.yaml `month_names`,
+        # `day_forms`: the Arabic double names, French "1er"), then CLDR's
+        for num, name in enumerate(style.data.get("month_names") or (), start=1):
+            self.months[name] = num
+        self.days = {str(v): int(k) for k, v in (style.data.get("day_forms") or {}).items()}
         for width in ("wide", "abbreviated"):
             for ctx in ("format", "stand-alone"):
                 for num, name in loc.months[ctx][width].items():
@@ -52,11 +59,17 @@ class DateReader:
         for key in ("d", "M", "y"):
             v = m.groupdict().get(key + tag)
             if v is not None:
-                out[key] = self.months[v] if key == "M" and v in self.months else int(v)
+                if key == "M" and v in self.months:
+                    out[key] = self.months[v]
+                elif key == "d" and v in self.days:
+                    out[key] = self.days[v]
+                else:
+                    out[key] = int(v)
         return out
 
     def date(self, text: str) -> dt.date | None:
-        m = re.fullmatch(_regex(self.style.data["date"], self.months, "1"), text.strip())
+        m = re.fullmatch(_regex(self.style.data["date"], self.months, "1", self.days),
+                         text.strip())
         if not m:
             return None
         f = self._fields(m, "1")
@@ -72,7 +85,8 @@ class DateReader:
         if single:
             return single, single
         for first, second in self.style.data["date_range"].values():
-            rx = _regex(first, self.months, "1") + _regex(second, self.months, "2")
+            rx = _regex(first, self.months, "1", self.days) + \
+                _regex(second, self.months, "2", self.days)
             m = re.fullmatch(rx, text)
             if not m:
                 continue

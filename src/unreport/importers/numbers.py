@@ -16,6 +16,8 @@ from ..numerals import format_number
 _CJK_DIGITS = "〇一二三四五六七八九"
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 
+ENUMERATE = 500  # systems without a pattern here are read by listing their first numbers
+
 PATTERNS = {
     "arabic": r"[0-9]+",
     "roman": r"[IVXLCDM]+",
@@ -60,9 +62,33 @@ _VALUES = {"arabic": int, "roman": _roman_value, "roman-lower": _roman_value,
            "alpha": _letters_value, "alpha-upper": _letters_value, "cjk": _cjk_value}
 
 
+_LISTED: dict[str, dict[str, int]] = {}
+
+
+def _listed(system: str) -> dict[str, int]:
+    """Printed form -> value of a system numerals.py has (Arabic ordinals, abjad letters,
+    Cyrillic letters ...), from its first numbers."""
+    if system not in _LISTED:
+        forms: dict[str, int] = {}
+        for n in range(ENUMERATE, 0, -1):
+            forms[format_number(n, system)] = n
+        _LISTED[system] = forms
+    return _LISTED[system]
+
+
+def system_regex(system: str) -> str:
+    if system in PATTERNS:
+        return PATTERNS[system]
+    forms = sorted(_listed(system), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
 def parse_number(text: str, system: str) -> int | None:
     """The value `text` stands for in `system`, or None when the system would not print it so
     (e.g. "IIII" is not roman, "a1" not alpha)."""
+    if system not in PATTERNS:
+        value = _listed(system).get(text)
+        return value if value is not None and format_number(value, system) == text else None
     if not re.fullmatch(PATTERNS[system], text):
         return None
     try:
@@ -85,11 +111,23 @@ class Pattern:
         m = self.regex.fullmatch(label)
         return parse_number(m.group("n"), self.system) if m else None
 
+    def prefix(self, text: str) -> tuple[int, str] | None:
+        """(value, the text after the number) when `text` starts with this number followed
+        by a tab, spaces or nothing."""
+        m = self.regex.match(text)
+        if not m:
+            return None
+        rest = text[m.end():]
+        if rest and not rest[0].isspace():
+            return None
+        value = parse_number(m.group("n"), self.system)
+        return (value, rest.strip()) if value is not None else None
+
 
 def pattern(fmt: str, system: str) -> Pattern:
     """`fmt` is a house-style format with one "{}" for the numeral."""
     before, _, after = fmt.partition("{}")
-    return Pattern(system, re.compile(re.escape(before) + f"(?P<n>{PATTERNS[system]})" +
+    return Pattern(system, re.compile(re.escape(before) + f"(?P<n>{system_regex(system)})" +
                                       re.escape(after)))
 
 
@@ -99,5 +137,5 @@ def label_pattern(label: str, number_fmt: str, system: str) -> Pattern:
     text = label % {"number": sentinel}
     before, _, after = text.partition(sentinel)
     nb, _, na = number_fmt.partition("{}")
-    return Pattern(system, re.compile(re.escape(before + nb) + f"(?P<n>{PATTERNS[system]})" +
-                                      re.escape(na + after)))
+    return Pattern(system, re.compile(re.escape(before + nb) +
+                                      f"(?P<n>{system_regex(system)})" + re.escape(na + after)))

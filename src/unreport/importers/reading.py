@@ -48,7 +48,21 @@ class LangReader:
         before, _sep, after = orig.partition("\x00")
         self.annex_original = re.compile(re.escape(before) + "(?P<name>.+?)" + re.escape(after))
         self.dates = DateReader(self.style)
-        self.dist_dates = DateReader(load_style(project, self.style.data["distribution_language"]))
+        dist = load_style(project, self.style.data["distribution_language"])
+        self.dist_dates = DateReader(dist)
+        # the distribution block as style.Style.distribution_block writes it (`masthead:`)
+        m = dist.data.get("masthead") or {}
+        words = m.get("distribution") or {}
+        self.distribution = {words.get(level) or f"Distr.: {level.capitalize()}": level
+                             for level in ("general", "limited", "restricted")}
+        self.dist_languages: dict[str, str] = {}  # a language's name in the block -> code
+        for code in project.languages():
+            for name in ((m.get("language_names") or {}).get(code), load_style(project,
+                                                                                code).name):
+                if name:
+                    self.dist_languages[name.casefold()] = code
+        self.dist_original = _language_line(m.get("original", "Original: {language}"))
+        self.dist_edition = _language_line(m.get("edition_language", "{Language}"))
         # a language by its name: in the masthead's words (style `name`) and in this
         # language's words (messages.po, as "[Original: ...]" prints it)
         self.language_names: dict[str, str] = {}
@@ -57,6 +71,10 @@ class LangReader:
             self.language_names[name] = code
             self.language_names[lookup(name)] = code
 
+    def block_language(self, line: str, which: re.Pattern) -> str | None:
+        m = which.fullmatch(line)
+        return self.dist_languages.get(m.group("name").strip().casefold()) if m else None
+
     def item_pattern(self, style: str, depth: int) -> Pattern:
         levels = self.items[style]
         return levels[min(depth, len(levels) - 1)]
@@ -64,3 +82,10 @@ class LangReader:
     def label(self, kind: str, value: int) -> str:
         """How this language prints the number of `kind` (for messages)."""
         return self.style.number(kind, value)
+
+
+def _language_line(fmt: str) -> re.Pattern:
+    """"Original: {language}" as a pattern with the name as group "name"."""
+    parts = re.split(r"(\{(?:language|Language)\})", fmt)
+    return re.compile("".join("(?P<name>.+?)" if i % 2 else re.escape(p)
+                              for i, p in enumerate(parts)))

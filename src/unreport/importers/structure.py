@@ -38,8 +38,6 @@ NEAR = 20  # a numbered line this close to its sequence starts a paragraph, even
 KIND_WORDS = {"para": "paragraph", "item": "list item"}
 SYMBOL_RE = re.compile(r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+")
 JOB_RE = re.compile(r"([A-Z]\.\d{2}-\d{4,6})(?:\s*\(\w\))?(?:\s.*)?")
-DISTR_RE = re.compile(r"Distr\.?\s*:?\s*(?P<d>\w+)")
-ORIGINAL_RE = re.compile(r"Original\s*:\s*(?P<name>.+)")
 
 
 @dataclass
@@ -149,6 +147,20 @@ class Builder:
         self.stack = []
 
     # ---- candidates -------------------------------------------------------------------
+    def split(self, text: str) -> tuple[str, str]:
+        """(number, text) of a paragraph that starts with a number this language prints (the
+        longest that any kind's pattern reads, followed by a tab, spaces or nothing: "12.",
+        "(a)", "ثانيا -"); else its first word and the rest."""
+        patterns = list(self.r.kinds.values()) + \
+            [pat for levels in self.r.items.values() for pat in levels]
+        for candidate in (text, _nfkc(text)):
+            ends = [m.end() for pat in patterns for m in [pat.regex.match(candidate)]
+                    if m and (m.end() == len(candidate) or candidate[m.end()].isspace())]
+            if ends:
+                end = max(ends)
+                return candidate[:end], candidate[end:].strip()
+        return split_label(text)
+
     def heading_or_para(self, label: str) -> list[tuple[str, int]]:
         out = []
         for kind in HEADINGS + ("para",):
@@ -285,7 +297,7 @@ class Builder:
                 self.started = True
                 self.label_block(kind, v, p)
                 return
-        label, rest = (p.auto_number, text) if p.auto_number else split_label(text)
+        label, rest = (p.auto_number, text) if p.auto_number else self.split(text)
         cands = self.heading_or_para(label) + self.heading_or_para(_nfkc(label))
         if p.continues and self.started and not hint and self.wrapped is not None and \
                 not self.continues_a_sequence(label, cands):
@@ -441,24 +453,26 @@ class Builder:
         dist_seen = False
         before_dist: list[Para] = []
         for p in self.masthead:
-            text = unbold(" ".join(p.text.split()))
+            # bidirectional isolates and marks (U+2066-2069, U+200E-200F) are not text
+            text = unbold(" ".join("".join(ch for ch in p.text if unicodedata.category(ch)
+                                           != "Cf").split()))
             hint = STYLE_KINDS.get(p.style, "")
             if hint.startswith("meta.") and hint != "meta.meeting":
                 key = hint[5:]
                 meta[key], where[key] = text, p.where
                 continue
-            m = DISTR_RE.fullmatch(text)
-            if m and m.group("d").lower() in ("general", "limited", "restricted"):
-                meta["distribution"], where["distribution"] = m.group("d").lower(), p.where
+            if text in r.distribution:
+                meta["distribution"], where["distribution"] = r.distribution[text], p.where
                 dist_seen = True
                 continue
-            m = ORIGINAL_RE.fullmatch(text)
-            if m and m.group("name").strip() in r.language_names:
-                meta["original"] = r.language_names[m.group("name").strip()]
+            code = r.block_language(text, r.dist_original)
+            if code:
+                meta["original"] = code
                 dist_seen = True
                 continue
-            if text in r.language_names and (p.role == "distribution" or not p.role):
-                meta["edition_language"] = r.language_names[text]
+            code = r.block_language(text, r.dist_edition) or r.language_names.get(text)
+            if code and (p.role == "distribution" or not p.role):
+                meta["edition_language"] = code
                 continue
             d = r.dist_dates.date(text) or r.dates.date(text)
             if d and "date" not in meta:
