@@ -19,10 +19,9 @@ CASES = {
     "blocks": ("all-blocks", FIXTURES / "blocks" / "content" / "all-blocks.yaml",
                {"locales/zh/all-blocks.po": FIXTURES / "blocks" / "locales" / "zh" /
                 "all-blocks.po"}),
-    # French ships with the tool now: the fixture's report and catalog with the shipped
-    # French (its own fr language files predate the six languages)
     "french": ("fr-demo", FIXTURES / "french" / "content" / "fr-demo.yaml",
-               {"locales/fr/fr-demo.po": FIXTURES / "french" / "locales" / "fr" / "fr-demo.po"}),
+               {f"locales/fr/{p.name}": p for p in (FIXTURES / "french" / "locales" /
+                                                     "fr").iterdir()}),
     "mini": ("annual-note", FIXTURES / "mini" / "content" / "annual-note.yaml", {}),
     "tr": ("tr-note", FIXTURES / "tr" / "content" / "tr-note.yaml",
            {"locales/zh/tr-note.po": FIXTURES / "tr" / "locales" / "zh" / "tr-note.po"}),
