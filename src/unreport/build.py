@@ -88,8 +88,10 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
             tr = translate(report, lang, project, diag)
             edition = render_edition(report, numbers, tr, project, terms[lang], diag)
             for ident, text in edition.missing:
-                what = "changed since it was translated" if text.status == FUZZY else \
-                    "not translated"
+                what = "not translated" if text.status != FUZZY else \
+                    "filled from the translation memory, not confirmed yet" if text.memory \
+                    else "changed since it was translated" if text.changed else \
+                    "marked fuzzy (to be reviewed)"
                 msg = f"{ident}: {what}; the {lang} edition shows the source text"
                 if opts.strict:
                     diag.error(text.loc, msg + " (--strict)")

@@ -39,6 +39,8 @@ class SyncResult:
     obsolete: int = 0
     memory: int = 0  # new entries filled from the translation memory
     renamed: int = 0
+    recovered: int = 0  # entries that had lost their msgctxt, matched back to their ID
+    revived: int = 0  # obsolete entries whose ID came back
     written: bool = False  # the file was (or, with --check, would be) rewritten
     skipped: bool = False  # unreadable: reported, left as it is
     data: bytes | None = None  # the file's new bytes
@@ -100,12 +102,16 @@ class _Old:
         if cat is None:
             return out
         for e in cat.entries:
-            if e.obsolete:
+            if not e.msgid:
+                continue
+            if lost_id(e.msgctxt):
+                # no ID: translate-toolkit's xliff2po drops msgctxt, writes msgctxt "" for
+                # a repeated msgid, or the #: reference ("content/x.yaml:50") as msgctxt
+                e.msgctxt = None
+                (out.orphans if not e.obsolete else out.obsolete).append(e)
+            elif e.obsolete:
                 out.obsolete.append(e)
-            elif e.msgctxt is None:
-                if e.msgid:
-                    out.orphans.append(e)
-            elif e.msgid:
+            else:
                 out.by_id.setdefault(e.msgctxt, e)
         return out
 
@@ -120,6 +126,12 @@ class _Old:
         return best
 
 
+def lost_id(msgctxt: str | None) -> bool:
+    """A msgctxt that cannot be a content ID: missing, empty, or a file reference."""
+    from .inline import ID_RE
+    return msgctxt is None or not ID_RE.match(msgctxt)
+
+
 def build_catalog(report: Report, lang: str, old: po.Catalog | None, result: SyncResult,
                   memory=None, opts: SyncOptions | None = None, diag: Collector | None = None
                   ) -> po.Catalog:
@@ -132,16 +144,20 @@ def build_catalog(report: Report, lang: str, old: po.Catalog | None, result: Syn
     current = {u.id for u in all_units}
     where = places(report, number(report))
     removed = [e for ident, e in prev.by_id.items() if ident not in current]
-    orphans_by_text: dict[str, po.Entry] = {}
+    orphans_by_text: dict[str, list[po.Entry]] = {}
     for e in prev.orphans:
-        orphans_by_text.setdefault(e.msgid, e)
+        orphans_by_text.setdefault(e.msgid, []).append(e)
     used_orphans: set[int] = set()
     for u in all_units:
-        m = prev.by_id.get(u.id) or prev.revive(u.id, u.text)
+        m = prev.by_id.get(u.id)
+        if m is None:
+            m = prev.revive(u.id, u.text)
+            result.revived += m is not None
         if m is not None:
             e = _update(m, u.text, result)
         else:
-            e = _recover(u, prev, removed, orphans_by_text, used_orphans, result, memory, opts)
+            e = _recover(u, f"{report.path}:{u.loc.line}", prev, removed, orphans_by_text,
+                         used_orphans, result, memory, opts)
         e.msgctxt, e.obsolete = u.id, False
         e.references = [f"{report.path}:{u.loc.line}"]
         e.extracted = [where.get(u.id, "")] if where.get(u.id) else []
@@ -162,7 +178,7 @@ def build_catalog(report: Report, lang: str, old: po.Catalog | None, result: Syn
         matched = len(used_orphans)
         diag.warning(Loc(result.path), f"{len(prev.orphans)} entr"
                      f"{'y' if len(prev.orphans) == 1 else 'ies'} had no msgctxt (the content "
-                     f"ID): {matched} matched to the IDs whose source is their msgid (marked "
+                     f"ID; a PO or XLIFF round trip may drop it): {matched} matched to the IDs whose source is their msgid (marked "
                      f"fuzzy for review), {len(prev.orphans) - matched} kept as obsolete; "
                      "check them in your PO editor")
     return cat
@@ -189,19 +205,23 @@ def _update(m: po.Entry, text: str, result: SyncResult) -> po.Entry:
     return e
 
 
-def _recover(u, prev: _Old, removed, orphans_by_text, used_orphans, result, memory,
+def _recover(u, ref: str, prev: _Old, removed, orphans_by_text, used_orphans, result, memory,
              opts: SyncOptions) -> po.Entry:
     """A new ID: its translation from a lost msgctxt, a rename, the memory, or nothing."""
-    orphan = orphans_by_text.get(u.text)
-    if orphan is not None and orphan.msgstr:
+    candidates = [o for o in orphans_by_text.get(u.text, []) if o.msgstr]
+    # the entry whose #: reference is this text's line, when several have the same source
+    orphan = next((o for o in candidates if ref in o.references and id(o) not in used_orphans),
+                  None) or next((o for o in candidates if id(o) not in used_orphans),
+                                candidates[0] if candidates else None)
+    if orphan is not None:
         used_orphans.add(id(orphan))
         e = po.Entry(u.text, orphan.msgstr, flags=po.without_format_flags(orphan.flags),
                      comments=list(orphan.comments))
         e.set_fuzzy(True)
-        result.new += 1
+        result.recovered += 1
         return e
     renamed = next((o for o in reversed(removed + prev.obsolete)
-                    if o.msgid == u.text and o.msgstr and o.msgctxt), None)
+                    if o.msgid == u.text and o.msgstr and o.msgctxt and o.msgctxt != u.id), None)
     if renamed is not None:
         result.renamed += 1
         result.new += 1

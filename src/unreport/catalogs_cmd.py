@@ -38,9 +38,10 @@ def run_catalogs(project: Project, opts: Options, sync_opts: SyncOptions | None 
     results = []
     for report, lang in jobs:
         r = sync(report, lang, project, diag, memories.get(lang), sync_opts)
-        memory = f", {r.memory} from memory" if r.memory else ""
-        renamed = f", {r.renamed} renamed" if r.renamed else ""
-        results.append((r, f"({r.new} new{memory}{renamed}, {r.changed} changed, "
+        extra = "".join(f", {n} {what}" for n, what in (
+            (r.memory, "from memory"), (r.renamed, "renamed"),
+            (r.recovered, "matched back to their ID"), (r.revived, "revived")) if n)
+        results.append((r, f"({r.new} new{extra}, {r.changed} changed, "
                            f"{r.obsolete} obsolete)"))
     labels = extract_labels(project)
     for lang in label_langs:

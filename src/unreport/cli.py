@@ -17,7 +17,15 @@ from . import __version__
 from .errors import ContentError, EnvironmentProblem, report_failure
 from .project import Project
 
-COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "new")
+COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "new",
+            "import")
+
+
+def _percent(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text} is not a percentage from 0 to 100")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,7 +38,8 @@ def parser() -> argparse.ArgumentParser:
                         "progress; preview: PNGs of each edition's first two pages in "
                         "output/preview/; verify: check the outputs already in output/ (see "
                         "--verify); xliff export|import FILE: exchange with CAT tools; "
-                        "new [DIR]: a new project that builds at once")
+                        "new [DIR]: a new project that builds at once; import FILE: a DOCX "
+                        "or text report into content/ (see --translation-of)")
     p.add_argument("args", nargs="*", metavar="ARG", help="xliff: 'export' or 'import FILE...'")
     p.add_argument("--version", action="version", version=f"unreport {__version__}")
     p.add_argument("--root", type=Path, default=None, help="project folder (default: the "
@@ -49,7 +58,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, help="parallel writers (default: cores)")
     p.add_argument("--output", type=Path, default=None, metavar="DIR",
                    help="where outputs go (default: output/ in the project)")
-    p.add_argument("--min-percent", type=float, default=None, metavar="N",
+    p.add_argument("--min-percent", type=_percent, default=None, metavar="N",
                    help="status: exit 1 when a catalog is less than N%% translated")
     p.add_argument("--no-cache", action="store_true", help="rebuild every output, even those "
                    "whose inputs did not change")
@@ -59,6 +68,13 @@ def parser() -> argparse.ArgumentParser:
                    "row's ID and its translation status in a third column")
     p.add_argument("--watch", action="store_true", help="build, then rebuild what changed "
                    "whenever content, locales or templates are saved (Ctrl-C stops)")
+    p.add_argument("--translation-of", metavar="REPORT", default=None,
+                   help="import: FILE is a translation of content/REPORT.yaml (its language "
+                        "in --lang); write locales/<lang>/REPORT.po aligned by number")
+    p.add_argument("--trusted", action="store_true", help="import: imported translations are "
+                   "final, not marked fuzzy")
+    p.add_argument("--force", action="store_true", help="import: replace an existing content "
+                   "file or catalog")
     p.add_argument("--check", action="store_true", help="catalogs: write nothing; exit 1 "
                    "naming every catalog that is not in step with the content (for CI)")
     p.add_argument("--memory", choices=("fuzzy", "exact"), default="fuzzy",
@@ -113,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             ((root / settings.output).resolve() if settings.output else None)
         project = Project(root, output, settings)
         args.strict = args.strict or settings.strict
+        args.lang_given = list(args.lang)  # import: the file's language, not the settings'
         args.lang = args.lang or list(settings.languages)
         return run(args, project)
     except (ContentError, EnvironmentProblem) as exc:
@@ -136,6 +153,9 @@ def run(args, project: Project) -> int:
     if args.command == "build" and not (args.watch or args.no_cache or args.verify) and \
             project.report_paths(args.report) and _up_to_date(args, project):
         return 0
+    if args.command == "import":
+        from .importers.command import run_import
+        return run_import(project, args)
     if args.command in ("build", "preview") and "pdf" in (tuple(args.format) or ("pdf",)):
         _start_typst_workers(args.jobs, args.watch)
     from .build import Options

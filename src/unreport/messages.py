@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gettext
+import re
 
-from .errors import Collector
+from .errors import Collector, Loc
 from .langdata import read_once
 from .project import Project
 from .translate import read_catalog
@@ -35,5 +36,36 @@ def _load_messages(project: Project, path, diag: Collector) -> gettext.NullTrans
     catalog = read_catalog(path, project.rel(path), diag)
     if catalog is None:
         return Labels({})
-    return Labels({e.msgid: e.msgstr for e in catalog.active()
-                   if e.msgctxt is None and e.msgid and e.translated})
+    table = {}
+    for e in catalog.active():
+        if e.msgctxt is None and e.msgid and e.translated:
+            problem = placeholder_problem(e.msgid, e.msgstr)
+            if problem:
+                diag.error(Loc(project.rel(path), e.line, 1), f"label '{e.msgid}': {problem}")
+            else:
+                table[e.msgid] = e.msgstr
+    return Labels(table)
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def placeholder_problem(msgid: str, msgstr: str) -> str | None:
+    """Why a label's translation cannot be printed: every label is %-formatted with the names
+    of its msgid's placeholders (Jinja's newstyle gettext), so the translation must use the
+    same names and write a literal percent sign as %%."""
+    names = set(_PLACEHOLDER.findall(msgid))
+    try:
+        msgstr % {name: "" for name in names}
+    except (KeyError, ValueError, TypeError) as exc:
+        missing = sorted(set(_PLACEHOLDER.findall(msgstr)) - names)
+        what = (f"the placeholder %({missing[0]})s is not the label's" if missing else
+                f"it is not a valid format ({exc})")
+        keep = ", ".join(f"%({n})s" for n in sorted(names)) or "none"
+        return (f"{what}; keep the label's placeholders ({keep}) and write a percent sign as "
+                "%% (msgfmt --check shows it too)")
+    used = set(_PLACEHOLDER.findall(msgstr))
+    if used != names:
+        keep = ", ".join(f"%({n})s" for n in sorted(names))
+        return f"the translation leaves out {keep}; keep the label's placeholders"
+    return None

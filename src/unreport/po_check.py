@@ -38,7 +38,9 @@ def check_po_lines(text: str, display: str, diag: Collector) -> bool:
         nonlocal current
         if current is not None:
             value, line = current
-            if value in contexts:
+            if not value:
+                pass  # an empty msgctxt is a lost ID (xliff2po writes them): catalogs mends it
+            elif value in contexts:
                 diag.error(Loc(display, line, 1), f"duplicate entry for ID '{value}' (first at "
                                                   f"line {contexts[value]}); keep one of them")
             else:
@@ -54,6 +56,7 @@ def check_po_lines(text: str, display: str, diag: Collector) -> bool:
             # obsolete entries (#~) and comments are Babel's business
             continue
         indent = len(raw) - len(raw.lstrip())
+        _check_escapes(display, n, indent, line, diag)
         if line.startswith('"'):
             if last_keyword is None:
                 diag.error(Loc(display, n, indent + 1), "text line with no msgid/msgstr before "
@@ -82,6 +85,20 @@ def check_po_lines(text: str, display: str, diag: Collector) -> bool:
         last_keyword = keyword
     close_context()
     return len(diag.errors) == before
+
+
+def _check_escapes(display: str, n: int, indent: int, line: str, diag: Collector) -> None:
+    """A backslash escape GNU gettext does not know (\\q) is an error in msgfmt: here too."""
+    quote = line.find('"')
+    m = re.match(_STRING, line[quote:]) if quote >= 0 else None
+    if m is None:
+        return
+    for esc in re.finditer(r"\\(.)", m.group(0)[1:-1]):  # pairs, left to right
+        if esc.group(1) not in 'ntrabfv\\"01234567x':
+            diag.error(Loc(display, n, indent + quote + esc.start() + 2),
+                       f"'\\{esc.group(1)}' is not an escape PO files know; write \\\\ for "
+                       "a backslash")
+            return
 
 
 def _string_error(display: str, n: int, indent: int, line: str, diag: Collector) -> None:

@@ -28,6 +28,7 @@ class Text:
     status: str
     loc: Loc  # where the text is: content file or PO entry
     memory: bool = False  # filled from the translation memory (`# memory:` comment)
+    changed: bool = False  # fuzzy because the source changed since it was translated
 
 
 @dataclass
@@ -81,7 +82,8 @@ def translate(report: Report, lang: str, project: Project, diag: Collector) -> T
         translation = m.translation_of(u.text)
         memory = any(c.startswith(MEMORY_NOTE) for c in m.comments)
         if translation is None:  # fuzzy, or of another text: show the source
-            out.texts[u.id] = Text(u.text, FUZZY, loc, memory)
+            changed = m.msgid != u.text or m.previous_msgid is not None
+            out.texts[u.id] = Text(u.text, FUZZY, loc, memory, changed and not memory)
         else:
             out.texts[u.id] = Text(translation, TRANSLATED, loc, memory)
     return out

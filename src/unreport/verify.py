@@ -22,7 +22,8 @@ from .expect import Expected
 
 BODY_STYLES = {"chapter": {"HCh"}, "section": {"H1"}, "subsection": {"H23"},
                "para": {"SingleTxt"}, "item": {"ListL1", "ListL2", "ListL3"},
-               "recommendation": {"H4"}, "recommendation-text": {"SingleTxt"}}
+               "recommendation": {"H4"}, "recommendation-text": {"SingleTxt"},
+               "text": {"SingleTxt"}}  # an unnumbered paragraph
 NUMBERED_STYLES = set().union(*BODY_STYLES.values())
 PDF_HEAD = 20  # characters of text that must follow each number directly in a PDF
 PDF_PROBE = 16  # after a break in the text (page furniture, footnote marks), the next
@@ -80,8 +81,8 @@ def edition_lines(expected: list[Expected]) -> list[tuple[Expected, set[str], st
     """What the body of an edition prints, paragraph by paragraph: (unit, styles, text)."""
     lines = []
     for e in expected:
-        if e.kind == "meta":
-            continue
+        if e.kind not in BODY_STYLES:
+            continue  # masthead texts, table captions and cells, annex titles: other styles
         if e.kind == "recommendation":
             lines.append((e, BODY_STYLES["recommendation"], e.number))
             lines.append((e, BODY_STYLES["recommendation-text"], e.text))

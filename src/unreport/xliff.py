@@ -40,7 +40,7 @@ from .number import number
 from .output import write_atomic
 from .places import places
 from .project import Project
-from .translate import by_context, read_catalog
+from .translate import MEMORY_NOTE, by_context, read_catalog
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -143,10 +143,11 @@ def element_text(el, codes: dict[str, tuple[str, str]], used: list[str]) -> str:
         name = etree.QName(child).localname
         ident = child.get("id") or child.get("rid") or ""
         opening, closing = codes.get(ident, ("", ""))
-        if name in ("x", "ph", "bx", "ex"):
+        if name in ("x", "ph", "bx"):  # a placeholder, or the opening of a pair
             used.append(ident)
-            parts.append(opening if name in ("x", "ph") else (opening if name == "bx"
-                                                                 else closing))
+            parts.append(opening)
+        elif name == "ex":  # the closing of a <bx/>...<ex/> pair
+            parts.append(closing)
         elif name == "g":
             used.append(ident)
             parts.append(opening + element_text(child, codes, used) + closing)
@@ -163,6 +164,11 @@ def element_text(el, codes: dict[str, tuple[str, str]], used: list[str]) -> str:
 
 def code_problems(source_order: list[str], used: list[str], codes) -> list[str]:
     problems = []
+    for n in dict.fromkeys(used):
+        if used.count(n) > source_order.count(n):
+            problems.append(f"repeats inline code {n} ({codes.get(n, ('markup',))[0] or 'markup'})")
+    if problems:
+        return problems
     for n in source_order:
         if n not in used:
             problems.append(f"drops inline code {n} ({codes[n][0] or 'markup'})")
@@ -205,9 +211,12 @@ def export_report(report, lang: str, project: Project, diag: Collector) -> bytes
         unit.append(target)
         if m is not None and m.msgstr and m.translation_of(u.text) is None:
             prev = m.previous_msgid if m.previous_msgid is not None else m.msgid
-            if prev != u.text:
+            memory = next((c for c in m.comments if c.startswith(MEMORY_NOTE)), None)
+            if memory or prev != u.text:
                 note = etree.SubElement(unit, _q("note"), **{"from": "unreport"})
-                note.text = f"source changed; translated from: {prev}"
+                note.text = (f"suggested by the translation {memory}" +
+                             (f"; its source: {prev}" if prev != u.text else "")) if memory \
+                    else f"source changed; translated from: {prev}"
         if m is not None and m.comments:
             etree.SubElement(unit, _q("note"), **{"from": "translator"}).text = \
                 "\n".join(m.comments)
@@ -296,11 +305,18 @@ def _merge(project, report, lang, f, shown, strict, diag):
         source = element_text(source_el, codes, source_order)
         used: list[str] = []
         target = element_text(target_el, codes, used).strip()
-        if not target.strip():
+        if not target:
             continue
-        lead = source[:len(source) - len(source.lstrip())]
-        trail = source[len(source.rstrip()):]
-        target = lead + target + trail  # whitespace as around the source (msgfmt --check)
+        m = entries.get(ident)
+        if m is not None and m.msgstr.strip() == target:
+            target = m.msgstr  # unchanged: as the catalog has it, byte for byte
+        else:  # whitespace as around the source (msgfmt --check compares the newlines)
+            lead = source[:len(source) - len(source.lstrip())]
+            target = lead + target + source[len(source.rstrip()):]
+        if source != current[ident] and (m is None or source != m.msgid):
+            diag.warning(loc, f"trans-unit '{ident}': its source is not the content's text "
+                              "(exported from an older version, or edited in the CAT tool); "
+                              "imported as fuzzy")
         problems = code_problems(source_order, used, codes)
         for problem in problems:
             (diag.error if strict else diag.warning)(
@@ -310,7 +326,6 @@ def _merge(project, report, lang, f, shown, strict, diag):
         state = target_el.get("state", "")
         done = (state in DONE or unit.get("approved") == "yes") and not problems
         notes = [n.text or "" for n in unit.findall(_q("note")) if n.get("from") == "translator"]
-        m = entries.get(ident)
         if m is None:
             m = po.Entry(source, "", msgctxt=ident)
             old.entries.append(m)
@@ -318,7 +333,8 @@ def _merge(project, report, lang, f, shown, strict, diag):
         if target != m.msgstr or m.fuzzy == done or m.msgid != source:
             updated += 1
             m.msgstr, m.msgid = target, source
-            m.previous_msgid = m.previous_msgctxt = None
+            if done:  # confirmed: nothing left to compare
+                m.previous_msgid = m.previous_msgctxt = None
             m.set_fuzzy(not done)
         if notes:
             m.comments = [line for note in notes for line in note.split("\n")]
