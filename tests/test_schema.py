@@ -1,4 +1,4 @@
-"""schema/content.schema.json stays in step with the loader's declarative tables (load.py), and
+"""src/unreport/data/schema/content.schema.json stays in step with the loader's declarative tables (load.py), and
 accepts and refuses what the loader accepts and refuses."""
 
 import datetime as dt
@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT
 
 from unreport import inline, load
 
-SCHEMA = json.loads((ROOT / "schema" / "content.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "src/unreport/data/schema" / "content.schema.json").read_text(encoding="utf-8"))
 DEFS = SCHEMA["definitions"]
 BAD = ROOT / "tests" / "bad"
 
