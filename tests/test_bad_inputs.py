@@ -89,7 +89,7 @@ def test_a_missing_template_says_which_and_what_to_do(tmp_path, capsys):
     assert main(["--root", str(project), "--output", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["templates/old-macros.j2: error: the template 'old-macros.j2' is in "
-                   "neither templates nor src/unreport/data/templates (a template from an older "
+                   "neither templates nor unreport/data/templates (a template from an older "
                    "unreport that includes it?); remove your copy to use the shipped design, or "
                    "add the file"]
     assert not (tmp_path / "out").exists()

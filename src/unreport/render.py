@@ -147,7 +147,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
 def template_problem(project: Project, exc: jinja2.TemplateError) -> EnvironmentProblem:
     """A template that is broken or missing, as one located line saying what to do."""
     if isinstance(exc, jinja2.TemplateNotFound):
-        searched = " and ".join(project.rel(t) for t in project.layers("templates"))
+        searched = " nor ".join(project.rel(t) for t in project.layers("templates"))
         return EnvironmentProblem(
             f"{project.rel(project.templates_dir / exc.name)}: error: the template "
             f"'{exc.name}' is in neither {searched} (a template from an older unreport that "

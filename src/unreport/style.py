@@ -193,7 +193,7 @@ def read_layered(project: Project, folder: str, rel: str, diag: Collector, requi
     paths = project.stack(folder, rel)
     if not paths:
         if required:
-            places = " or ".join(project.rel(layer / rel) for layer in project.layers(folder))
+            places = " nor ".join(project.rel(layer / rel) for layer in project.layers(folder))
             diag.error(Loc(project.rel(project.root / folder / rel)),
                        f"missing file: it is in neither {places}; create it")
         return None, {}
