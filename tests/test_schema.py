@@ -109,4 +109,4 @@ def test_example_points_editors_to_the_schema():
     first = (ROOT / "content" / "wg7-2017-l1.yaml").read_text(encoding="utf-8").splitlines()[0]
     m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert m and (ROOT / "content" / m.group(1)).resolve() == \
-        (ROOT / "schema" / "content.schema.json").resolve()
+        (ROOT / "src/unreport/data/schema" / "content.schema.json").resolve()
