@@ -130,9 +130,75 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
     assert (target / "README.md").read_text() == "mine\n"
 
 
-@pytest.mark.skipif(not (ROOT / "src/unreport/data/templates").is_dir(),
-                    reason="the page design is not package data yet")
 def test_new_project_builds_strictly_from_package_data(tmp_path):
     target = tmp_path / "reports"
     assert main(["new", str(target)]) == 0
+    assert not (target / "templates").exists() and not (target / "locales/zh/style.yaml").exists()
     assert main(["--root", str(target), "--strict", "--verify"]) == 0
+    from readback import docx_paragraphs
+    paras = [t for _s, t in docx_paragraphs(target / "output/example-report.zh.docx")]
+    assert "1.\t工作组于2026年6月1日至3日在维也纳举行了第一次会议。" in paras
+    assert "建议 1" in paras
+
+
+def test_a_project_overrides_one_template_and_one_style_key(tmp_path):
+    target = tmp_path / "reports"
+    assert main(["new", str(target)]) == 0
+    # one template file: the labels, with a word added to the recommendation's label
+    shipped = ROOT / "src/unreport/data/templates/base/labels.j2"
+    own = target / "templates/base/labels.j2"
+    own.parent.mkdir(parents=True)
+    own.write_text(shipped.read_text().replace('_("Recommendation %(number)s", number=number)',
+                                               '_("Recommendation %(number)s", number=number) '
+                                               '~ " (revised)"'))
+    # one style key: the English date pattern
+    (target / "locales/en").mkdir(parents=True)
+    (target / "locales/en/style.yaml").write_text('date: "MMMM d, y"\n')
+    assert main(["--root", str(target), "--no-review", "--format", "docx"]) == 0
+    from readback import docx_paragraphs
+    en = [t for _s, t in docx_paragraphs(target / "output/example-report.en.docx")]
+    assert "Recommendation 1 (revised)" in en  # the project's template
+    assert "June 1, 2026" in en  # the project's key ...
+    assert "Vienna, 1–3 June 2026" in en  # ... and the shipped rest of the English style
+    zh = [t for _s, t in docx_paragraphs(target / "output/example-report.zh.docx")]
+    assert "2026年6月1日至3日，维也纳" in zh  # other languages untouched
+
+
+def test_the_wheel_installed_outside_the_tree_builds_a_new_project(tmp_path):
+    """`pip wheel` of the repository, installed into a fresh venv that sees nothing of the
+    source tree (its dependencies from the development venv's site-packages), then
+    `unreport new` and `unreport --strict --verify` in an empty folder."""
+    import sysconfig
+    dist = tmp_path / "dist"
+    proc = subprocess.run([PY, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist),
+                           str(ROOT)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    wheel = next(dist.glob("unreport-*.whl"))
+    venv = tmp_path / "venv"
+    subprocess.run([PY, "-m", "venv", str(venv)], check=True)
+    vpy = venv / "bin" / "python"
+    proc = subprocess.run([str(vpy), "-m", "pip", "install", "-q", "--no-deps",
+                           "--disable-pip-version-check", str(wheel)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stderr
+    # the dependencies (typst, pandoc, python-docx, ...) from this venv, not unreport itself
+    purelib = subprocess.run([str(vpy), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                              "['purelib'])"], capture_output=True, text=True).stdout.strip()
+    deps = sysconfig.get_paths()["purelib"]
+    Path(purelib, "dev-deps.pth").write_text(deps + "\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    where = subprocess.run([str(vpy), "-c", "import unreport; print(unreport.__file__)"],
+                           capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert where.stdout.startswith(str(venv)), where
+    project = tmp_path / "reports"
+    project.mkdir()
+    cmd = str(venv / "bin" / "unreport")
+    proc = subprocess.run([cmd, "new"], cwd=project, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    proc = subprocess.run([cmd, "--strict", "--verify"], cwd=project, capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "verified: 6 file(s)" in proc.stdout
+    items = json.loads((project / "output/manifest.json").read_text())["outputs"]
+    assert sorted(i["path"] for i in items) == sorted(
+        f"example-report.{x}.{f}" for x in ("en", "zh", "en-zh") for f in ("docx", "pdf"))

@@ -37,7 +37,7 @@ def _pandoc_reference() -> bytes:
 
 
 def load_design(project: Project) -> dict:
-    path = project.templates_dir / "docx" / "styles.yaml"
+    path = project.find("templates", "docx/styles.yaml")
     diag = Collector()
     if not path.is_file():
         raise EnvironmentProblem(f"{project.rel(path)}: error: the DOCX page design is missing; "

@@ -55,7 +55,7 @@ class DocxWriter:
     def reference_bytes(self, edition: Edition) -> bytes:
         """The reference document, remembered by this process for the same design and style
         (watch mode does not rebuild it when only content or translations changed)."""
-        key = (str(self.project.templates_dir), json.dumps(self.design, sort_keys=True),
+        key = (str(self.project.layers("templates")), json.dumps(self.design, sort_keys=True),
                json.dumps(edition.style.data, sort_keys=True, default=str), edition.lang)
         data = _REFERENCES.get(key)
         if data is None:
@@ -79,8 +79,7 @@ class DocxWriter:
         text_width = self.design["page"]["width"] - self.design["page"]["left"] - \
             self.design["page"]["right"]
         _masthead_body(doc, m, self.design)
-        emblem = self.project.templates_dir / "emblem.png"
-        _headers_footers(doc, m, text_width, emblem if emblem.is_file() else None)
+        _headers_footers(doc, m, text_width, self.project.emblem)
         # proofing language, complex-script formatting, right to left (docx_language.py);
         # the distribution block keeps its own direction when written in another language
         apply_language(doc, edition.style,

@@ -30,7 +30,7 @@ NUMBER_WIDTH_MM = 10
 class ParallelDocxWriter:
     def __init__(self, docx_writer):
         self.docx = docx_writer  # shares the per-language reference documents
-        self.lua = docx_writer.project.templates_dir / "docx" / "parallel.lua"
+        self.lua = docx_writer.project.find("templates", "docx/parallel.lua")
 
     def prepare(self, doc: ParallelDoc) -> None:
         self.docx.prepare(doc)
