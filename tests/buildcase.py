@@ -6,14 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, copy_design_and_languages
 
 BASE = ROOT / "tests" / "bad" / "_base"
 
 
 def base_project(tmp: Path) -> Path:
-    for sub in ("templates", "locales"):
-        shutil.copytree(ROOT / sub, tmp / sub)
+    copy_design_and_languages(tmp)
     shutil.copytree(BASE, tmp, dirs_exist_ok=True)
     return tmp
 

@@ -26,10 +26,23 @@ def example_outputs(tmp_path_factory) -> Path:
     return out
 
 
+SHIPPED = ROOT / "src" / "unreport" / "data"  # the page design and language data of the tool
+
+
+def copy_design_and_languages(tmp: Path) -> Path:
+    """A project folder holding copies of everything the tool ships (templates/, locales/)
+    and the repository's report catalogs: tests edit these copies as a project overrides
+    the shipped files."""
+    shutil.copytree(SHIPPED / "templates", tmp / "templates")
+    shutil.copytree(SHIPPED / "locales", tmp / "locales")
+    shutil.copytree(ROOT / "locales", tmp / "locales", dirs_exist_ok=True)
+    return tmp
+
+
 def make_project(tmp: Path, content: Path | list[Path], locales: dict | None = None) -> Path:
-    """A throwaway project: the repository's templates and locales plus the given content."""
-    shutil.copytree(ROOT / "templates", tmp / "templates")
-    shutil.copytree(ROOT / "locales", tmp / "locales")
+    """A throwaway project: the tool's templates and locales, the repository's catalogs, and
+    the given content."""
+    copy_design_and_languages(tmp)
     (tmp / "content").mkdir()
     for c in content if isinstance(content, list) else [content]:
         shutil.copy(c, tmp / "content" / c.name)

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_design_and_languages
 
 from unreport.cli import main
 
@@ -28,8 +28,7 @@ def read_expected(case: str) -> tuple[int, list[str], list[str]]:
 
 
 def case_project(tmp: Path, case: str) -> Path:
-    for sub in ("templates", "locales"):
-        shutil.copytree(ROOT / sub, tmp / sub)
+    copy_design_and_languages(tmp)
     shutil.copytree(BAD / "_base", tmp, dirs_exist_ok=True)
     shutil.copytree(BAD / case, tmp, dirs_exist_ok=True)
     (tmp / "expected.txt").unlink()
@@ -76,14 +75,21 @@ def test_bad_input(case, tmp_path, capsys):
 
 
 def test_a_missing_template_says_which_and_what_to_do(tmp_path, capsys):
-    """A project whose templates folder predates a template (copied from an older unreport)."""
+    """A project template that imports one which exists neither in the project nor in the
+    tool (copied from an older unreport): the message names both places."""
     from buildcase import base_project
 
     from unreport.cli import main
     project = base_project(tmp_path / "p")
-    (project / "templates" / "typst" / "blocks.j2").unlink()
+    (project / "templates" / "typst" / "blocks.j2").unlink()  # the shipped one is used
+    report = project / "templates" / "base" / "report.j2"
+    report.write_text(report.read_text().replace('{% import "labels.j2" as labels %}',
+                                                 '{% import "labels.j2" as labels %}\n'
+                                                 '{% import "old-macros.j2" as old %}'))
     assert main(["--root", str(project), "--output", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["templates/typst/blocks.j2: error: the template is missing (a templates "
-                   "folder from an older unreport?); copy it from unreport's templates/"]
+    assert err == ["templates/old-macros.j2: error: the template 'old-macros.j2' is in "
+                   "neither templates nor unreport/data/templates (a template from an older "
+                   "unreport that includes it?); remove your copy to use the shipped design, or "
+                   "add the file"]
     assert not (tmp_path / "out").exists()

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, copy_design_and_languages
 from docx import Document
 from readback import docx_paragraphs, pdf_text, squash
 
@@ -35,8 +35,7 @@ def run(*argv) -> int:
 
 def bare_project(path: Path, extra: dict) -> Path:
     """The repository's templates and language data, no content and no report catalogs."""
-    shutil.copytree(ROOT / "templates", path / "templates")
-    shutil.copytree(ROOT / "locales", path / "locales")
+    copy_design_and_languages(path)
     for po in (path / "locales").glob("*/*.po"):
         if po.name != "messages.po":
             po.unlink()

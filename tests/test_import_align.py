@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, copy_design_and_languages
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
@@ -25,8 +25,8 @@ def run(*argv) -> int:
 
 def project_without_catalog(tmp: Path) -> Path:
     """The example project with its Chinese catalog removed."""
-    for name in ("templates", "locales", "content"):
-        shutil.copytree(ROOT / name, tmp / name)
+    copy_design_and_languages(tmp)
+    shutil.copytree(ROOT / "content", tmp / "content")
     (tmp / "locales" / "zh" / f"{REPORT}.po").unlink()
     return tmp
 
@@ -237,9 +237,7 @@ def word_numbered_docx(path: Path, second_list_num: int = 904, mark: str = "",
 
 
 def _bare(tmp: Path) -> Path:
-    shutil.copytree(ROOT / "templates", tmp / "templates")
-    shutil.copytree(ROOT / "locales", tmp / "locales")
-    return tmp
+    return copy_design_and_languages(tmp)
 
 
 def test_word_automatic_numbering_imports_with_the_right_numbers(tmp_path, capsys):

@@ -240,7 +240,7 @@ def test_built_masthead_block(example_outputs, lang):
 def test_every_code_resolves_in_all_six_languages():
     keys = {}
     for lang in LANGS:
-        data = yaml.safe_load((ROOT / "locales" / lang / "terms.yaml").read_text("utf-8"))
+        data = yaml.safe_load((ROOT / "src/unreport/data/locales" / lang / "terms.yaml").read_text("utf-8"))
         keys[lang] = set(data["terms"])
         terms = load_terms(PROJECT, lang, Collector())
         for code in keys[lang]:
@@ -300,7 +300,7 @@ def test_former_names_per_language():
 
 @pytest.mark.parametrize("lang", ("ar", "es", "fr", "ru"))
 def test_terms_files_name_their_un_source(lang):
-    head = (ROOT / "locales" / lang / "terms.yaml").read_text("utf-8").split("terms:")[0]
+    head = (ROOT / "src/unreport/data/locales" / lang / "terms.yaml").read_text("utf-8").split("terms:")[0]
     assert "UNTERM" in head and "M49" in head and "NOT CLDR" in head
 
 
@@ -573,8 +573,8 @@ def test_shipped_catalogs_pass_msgfmt_and_are_complete(lang):
     import subprocess
 
     from babel.messages.pofile import read_po
-    for name in ("messages.po", f"{REPORT}.po"):
-        path = ROOT / "locales" / lang / name
+    for path in (ROOT / "src/unreport/data/locales" / lang / "messages.po",
+                 ROOT / "locales" / lang / f"{REPORT}.po"):
         r = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
                            capture_output=True, text=True)
         assert r.returncode == 0, r.stderr

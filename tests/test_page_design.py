@@ -214,7 +214,8 @@ def test_third_language_needs_no_code(tmp_path):
     assert "Vienne, 11–13 mars 2024" in texts
     assert "2.\tLes États suivants étaient présents : France, Allemagne et Japon." in texts
     assert "Recommandation 1" in texts and "I.\tIntroduction" in texts
-    assert "French" in texts and "4 March 2024" in texts and "Original: English" in texts
+    # the shipped French style (its masthead block in French) under the fixture's keys
+    assert "Français" in texts and "4 mars 2024" in texts and "Original : anglais" in texts
     pdf = pdf_text(out / "fr-demo.fr.pdf")
     assert "V.24-01234 (F)" in pdf and "Nations Unies" in pdf and "Recommandation 1" in pdf
 

@@ -26,11 +26,12 @@ def run(args, cwd, **kw):
 
 
 def test_three_entry_points_give_the_same_exit_codes_and_outputs(tmp_path):
-    project = base_project(tmp_path / "p")
+    project = ROOT  # the worked example (two of its languages, to keep the test short)
     manifests = []
     for i, cmd in enumerate([[UNREPORT], [PY, "-m", "unreport"], [PY, str(ROOT / "build.py")]]):
         out = tmp_path / f"out{i}"
-        proc = run(cmd + ["--root", str(project), "--output", str(out), "--strict"], project)
+        proc = run(cmd + ["--root", str(project), "--output", str(out), "--strict", "--lang",
+                          "en", "--lang", "zh"], project)
         assert proc.returncode == 0, proc.stderr
         manifests.append((out / "manifest.json").read_bytes())
         bad = run(cmd + ["--root", str(project), "--lang", "xx"], project)
@@ -130,9 +131,73 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
     assert (target / "README.md").read_text() == "mine\n"
 
 
-@pytest.mark.skipif(not (ROOT / "src/unreport/data/templates").is_dir(),
-                    reason="the page design is not package data yet")
 def test_new_project_builds_strictly_from_package_data(tmp_path):
     target = tmp_path / "reports"
     assert main(["new", str(target)]) == 0
+    assert not (target / "templates").exists() and not (target / "locales/zh/style.yaml").exists()
     assert main(["--root", str(target), "--strict", "--verify"]) == 0
+    from readback import docx_paragraphs
+    paras = [t for _s, t in docx_paragraphs(target / "output/example-report.zh.docx")]
+    assert "1.\t工作组于2026年6月1日至3日在维也纳举行了第一次会议。" in paras
+    assert "建议 1" in paras
+
+
+def test_a_project_overrides_one_template_and_one_style_key(tmp_path):
+    target = tmp_path / "reports"
+    assert main(["new", str(target)]) == 0
+    # one template file: the labels, with a word added to the recommendation's label
+    shipped = ROOT / "src/unreport/data/templates/base/labels.j2"
+    own = target / "templates/base/labels.j2"
+    own.parent.mkdir(parents=True)
+    own.write_text(shipped.read_text().replace('_("Recommendation %(number)s", number=number)',
+                                               '_("Recommendation %(number)s", number=number) '
+                                               '~ " (revised)"'))
+    # one style key: the English date pattern
+    (target / "locales/en").mkdir(parents=True)
+    (target / "locales/en/style.yaml").write_text('date: "MMMM d, y"\n')
+    assert main(["--root", str(target), "--no-review", "--format", "docx"]) == 0
+    from readback import docx_paragraphs
+    en = [t for _s, t in docx_paragraphs(target / "output/example-report.en.docx")]
+    assert "Recommendation 1 (revised)" in en  # the project's template
+    assert "June 1, 2026" in en  # the project's key ...
+    assert "Vienna, 1–3 June 2026" in en  # ... and the shipped rest of the English style
+    zh = [t for _s, t in docx_paragraphs(target / "output/example-report.zh.docx")]
+    assert "2026年6月1日至3日，维也纳" in zh  # other languages untouched
+
+
+def test_the_wheel_installed_outside_the_tree_builds_a_new_project(tmp_path):
+    """`pip wheel` of the repository, installed with its runtime dependencies alone (no test
+    extra: verify must work without pdfplumber) into a fresh venv that sees nothing of the
+    source tree, then `unreport new` and `unreport --strict --verify` in an empty folder."""
+    dist = tmp_path / "dist"
+    proc = subprocess.run([PY, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist),
+                           str(ROOT)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    wheel = next(dist.glob("unreport-*.whl"))
+    venv = tmp_path / "venv"
+    subprocess.run([PY, "-m", "venv", str(venv)], check=True)
+    vpy = venv / "bin" / "python"
+    # the runtime dependencies come from pip's cache of the set-up's install
+    proc = subprocess.run([str(vpy), "-m", "pip", "install", "-q",
+                           "--disable-pip-version-check", str(wheel)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stderr
+    listed = subprocess.run([str(vpy), "-m", "pip", "list", "--format", "freeze"],
+                            capture_output=True, text=True).stdout.lower()
+    assert "pdfplumber" not in listed and "pypdf" in listed
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    where = subprocess.run([str(vpy), "-c", "import unreport; print(unreport.__file__)"],
+                           capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert where.stdout.startswith(str(venv)), where
+    project = tmp_path / "reports"
+    project.mkdir()
+    cmd = str(venv / "bin" / "unreport")
+    proc = subprocess.run([cmd, "new"], cwd=project, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    proc = subprocess.run([cmd, "--strict", "--verify"], cwd=project, capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "verified: 6 file(s)" in proc.stdout
+    items = json.loads((project / "output/manifest.json").read_text())["outputs"]
+    assert sorted(i["path"] for i in items) == sorted(
+        f"example-report.{x}.{f}" for x in ("en", "zh", "en-zh") for f in ("docx", "pdf"))

@@ -1,4 +1,4 @@
-"""schema/content.schema.json stays in step with the loader's declarative tables (load.py), and
+"""src/unreport/data/schema/content.schema.json stays in step with the loader's declarative tables (load.py), and
 accepts and refuses what the loader accepts and refuses."""
 
 import datetime as dt
@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT
 
 from unreport import inline, load
 
-SCHEMA = json.loads((ROOT / "schema" / "content.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "src/unreport/data/schema" / "content.schema.json").read_text(encoding="utf-8"))
 DEFS = SCHEMA["definitions"]
 BAD = ROOT / "tests" / "bad"
 
@@ -109,4 +109,4 @@ def test_example_points_editors_to_the_schema():
     first = (ROOT / "content" / "wg7-2017-l1.yaml").read_text(encoding="utf-8").splitlines()[0]
     m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert m and (ROOT / "content" / m.group(1)).resolve() == \
-        (ROOT / "schema" / "content.schema.json").resolve()
+        (ROOT / "src/unreport/data/schema" / "content.schema.json").resolve()

@@ -80,7 +80,7 @@ def test_the_typst_of_each_edition_carries_the_models_numbers():
     for edition in plan.editions:
         found = json.loads(typst.query(
             writer.typst_source(edition).encode("utf-8"), "<un-number>", field="value",
-            root=str(project.templates_dir), sys_inputs=writer.edition_inputs(edition)))
+            root=str(writer.root), sys_inputs=writer.edition_inputs(edition)))
         printed = {f["uid"]: flatten(f["number"]) if isinstance(f["number"], dict)
                    else f["number"] for f in found}
         expected = {e.id: e.number for e in plan.expected[(edition.report.id, edition.lang)]

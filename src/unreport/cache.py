@@ -51,8 +51,8 @@ def code_version() -> str:
     pypandoc-binary's)."""
     h = hashlib.sha256()
     pkg = Path(__file__).resolve().parent
-    for path in sorted(pkg.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(pkg.rglob("*.py")):  # every module, subpackages included
+        h.update(path.relative_to(pkg).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     h.update(sys.version.encode())
     versions = installed_versions()
     for dist in TOOLS:
@@ -195,16 +195,22 @@ def edition_files(project, edition) -> list[Path]:
     lists of States are sorted in (of the catalogs there, only messages.po and this
     report's)."""
     report = edition.report
-    files = [project.root / report.path, *tree_files(project.templates_dir)]
+    files = [project.root / report.path, *project.files("templates"), *settings_files(project)]
     langs = {edition.lang, report.meta.original,
              edition.style.data.get("distribution_language") or edition.lang,
              edition.style.data.get("states_sort_language") or edition.lang}
     for lang in sorted(langs):
-        for p in tree_files(project.locales_dir / lang):
+        for p in project.files("locales", f"{lang}/*"):
             if p.suffix == ".po" and p.stem not in ("messages", report.id):
                 continue
             files.append(p)
     return files
+
+
+def settings_files(project) -> list[Path]:
+    """The project's settings (unreport.toml, pyproject.toml) and the emblem they may name."""
+    files = [project.root / "unreport.toml", project.root / "pyproject.toml"]
+    return files + ([project.emblem] if project.emblem is not None else [])
 
 
 def edition_key(cache: Cache, project, edition, fmt: str) -> str:
@@ -227,7 +233,7 @@ def run_key(cache: Cache, project) -> str:
     """Every file the run could read: content, locales and templates (by content), with the
     code, tool versions and fonts."""
     files = [p for p in sorted(project.content_dir.glob("*.yaml"))]
-    files += tree_files(project.locales_dir) + tree_files(project.templates_dir)
+    files += project.files("locales") + project.files("templates") + settings_files(project)
     return cache.key([str(project.root)], files, fonts=True)
 
 

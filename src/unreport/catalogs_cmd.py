@@ -9,7 +9,7 @@ import sys
 from .build import Options, load_all
 from .catalogs import SyncOptions, sync
 from .errors import Collector
-from .extract import extract_labels, label_languages, sync_messages
+from .extract import extract_labels, label_catalog, label_languages, sync_messages
 from .memory import load_memory
 from .project import Project
 from .translate import read_catalog
@@ -27,7 +27,7 @@ def run_catalogs(project: Project, opts: Options, sync_opts: SyncOptions | None 
                    if not opts.langs or lang in opts.langs]
     # every catalog must be readable before any is rewritten: all or nothing
     paths = [project.catalog_path(r.id, lang) for r, lang in jobs] + \
-        [project.locales_dir / lang / "messages.po" for lang in label_langs]
+        [label_catalog(project, lang) for lang in label_langs]
     for path in paths:
         if path.is_file():
             read_catalog(path, project.rel(path), diag)

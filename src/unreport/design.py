@@ -13,7 +13,7 @@ import copy
 from .errors import Collector, EnvironmentProblem
 from .langdata import read_once
 from .project import Project
-from .style import Style, _plain
+from .style import Style, _merge, _plain
 from .yamlsource import read_text, read_yaml
 
 SIZE_KEYS = ("size", "line", "first_size")
@@ -21,35 +21,45 @@ REQUIRED = ("paper", "papers", "page", "body", "sizes", "masthead", "running_hea
             "footnotes", "styles")
 
 
-def design_path(project: Project):
-    return project.templates_dir / "design.yaml"
+def design_paths(project: Project) -> list:
+    """templates/design.yaml of the tool, then the project's own if it has one (its keys win,
+    key by key, as in the house-style files)."""
+    return project.stack("templates", "design.yaml")
 
 
 def load_design(project: Project) -> dict:
-    """templates/design.yaml as plain data (not resolved for a language)."""
-    path = design_path(project)
-    return read_once("design", (path,), lambda _diag: _load(project, path))
+    """The page design as plain data (not resolved for a language)."""
+    paths = tuple(design_paths(project))
+    return read_once("design", paths, lambda _diag: _load(project, paths))
 
 
-def _load(project: Project, path) -> dict:
-    display = project.rel(path)
-    if not path.is_file():
+def _load(project: Project, paths: tuple) -> dict:
+    if not paths:
+        display = project.rel(project.templates_dir / "design.yaml")
         old = project.templates_dir / "docx" / "styles.yaml"
         hint = (" (templates/docx/styles.yaml moved into it: copy templates/design.yaml from "
                 "unreport's templates/ and carry your changes over)") if old.is_file() else \
             "; copy it from unreport's templates/"
         raise EnvironmentProblem(f"{display}: error: the page design is missing{hint}")
-    diag = Collector()
-    text = read_text(path, display, diag)
-    root = read_yaml(text, display, diag) if text is not None else None
-    if diag.errors or root is None:
-        raise EnvironmentProblem("\n".join(str(d) for d in diag.errors) or
-                                 f"{display}: error: the page design is empty; restore it")
-    data = _plain(root)
-    missing = [k for k in REQUIRED if not isinstance(data, dict) or k not in data]
+    data: dict = {}
+    for path in paths:
+        display = project.rel(path)
+        diag = Collector()
+        text = read_text(path, display, diag)
+        root = read_yaml(text, display, diag) if text is not None else None
+        if diag.errors or root is None:
+            raise EnvironmentProblem("\n".join(str(d) for d in diag.errors) or
+                                     f"{display}: error: the page design is empty; restore it")
+        own = _plain(root)
+        if not isinstance(own, dict):
+            raise EnvironmentProblem(f"{display}:{root.loc.line}:{root.loc.col}: error: the page "
+                                     "design must be a mapping of settings")
+        data = _merge(data, own)
+    display = project.rel(paths[-1])
+    missing = [k for k in REQUIRED if k not in data]
     if missing:
-        raise EnvironmentProblem(f"{display}:{root.loc.line}:{root.loc.col}: error: the page "
-                                 f"design lacks {', '.join(missing)}; add it (see unreport's "
+        raise EnvironmentProblem(f"{display}: error: the page design lacks "
+                                 f"{', '.join(missing)}; add it (see unreport's "
                                  "templates/design.yaml)")
     if data["paper"] not in data["papers"]:
         raise EnvironmentProblem(f"{display}: error: paper '{data['paper']}' is not one of "

@@ -17,7 +17,7 @@ from babel.messages.extract import extract
 from . import po
 from .catalogs import SyncOptions, SyncResult, finish, keep_header, read_old
 from .errors import Collector
-from .project import Project
+from .project import DATA, Project
 from .yamlsource import read_text, read_yaml
 
 PACKAGE = Path(__file__).resolve().parent
@@ -32,8 +32,8 @@ def extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], l
     found: dict[str, tuple[list, list]] = {}
     sources = [(p, "python", {}, f"{PACKAGE.name}/{p.relative_to(PACKAGE)}")
                for p in sorted(PACKAGE.rglob("*.py"))]
-    sources += [(p, "jinja2.ext:babel_extract", JINJA_OPTIONS, project.rel(p))
-                for p in sorted(project.templates_dir.rglob("*.j2"))]
+    sources += [(p, "jinja2.ext:babel_extract", JINJA_OPTIONS, _shown(project, p))
+                for p in project.files("templates", "**/*.j2")]
     for path, method, options, shown in sources:
         with path.open("rb") as f:
             for lineno, msgid, comments, _ctx in extract(method, f, KEYWORDS, TAGS, options,
@@ -45,7 +45,7 @@ def extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], l
     # language names (`name` in locales/<lang>/style.yaml), printed in the reader's language
     # where a text names a language, as in an annex's "[Original: English]"
     note = "the name of a language, as in an annex's \"[Original: English]\""
-    for path in sorted(project.locales_dir.glob("*/style.yaml")):
+    for path in [project.find("locales", f"{lang}/style.yaml") for lang in project.languages()]:
         diag = Collector()  # a broken style file is reported by the build, not here
         text = read_text(path, project.rel(path), diag)
         root = read_yaml(text, project.rel(path), diag) if text is not None else None
@@ -53,7 +53,7 @@ def extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], l
             else None
         if name is not None and isinstance(name.data, str):
             locs, notes = found.setdefault(name.data, ([], []))
-            locs.append((project.rel(path), name.loc.line))
+            locs.append((_shown(project, path), name.loc.line))
             if note not in notes:
                 notes.append(note)
     return [(m, locs, notes) for m, (locs, notes) in found.items()]
@@ -61,17 +61,40 @@ def extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], l
 
 def labels_language(project: Project) -> str | None:
     """The language the labels are written in (`labels_language` in the base house style)."""
-    from .style import _read_mapping
-    _root, base = _read_mapping(project, project.templates_dir / "base" / "style.yaml",
-                                Collector())
+    from .style import read_layered
+    _root, base = read_layered(project, "templates", "base/style.yaml", Collector())
     return base.get("labels_language")
 
 
+def _shown(project: Project, path: Path) -> str:
+    """A file as its references name it: shipped files as `unreport/data/...` (like the code's
+    `unreport/render.py`), the project's own relative to its root."""
+    try:
+        return f"{PACKAGE.name}/{path.resolve().relative_to(PACKAGE).as_posix()}"
+    except ValueError:
+        return project.rel(path)
+
+
+def label_catalog(project: Project, lang: str) -> Path | None:
+    """The messages.po `catalogs` maintains for `lang`: the project's own, or (in the tool's
+    own source tree) the shipped one; None when the tool ships it and the project does not
+    override it (the labels are then the tool's business)."""
+    own = project.locales_dir / lang / "messages.po"
+    shipped = DATA / "locales" / lang / "messages.po"
+    if own.is_file():
+        return own
+    if shipped.is_file():
+        return shipped if shipped.resolve().is_relative_to(project.root.resolve()) else None
+    return own
+
+
 def label_languages(project: Project, targets: set[str]) -> list[str]:
-    """Languages whose labels are translated: report targets, and any with a messages.po,
-    except the labels' own language."""
-    have = {p.parent.name for p in project.locales_dir.glob("*/messages.po")}
-    return sorted(((targets | have) & set(project.languages())) - {labels_language(project)})
+    """Languages whose labels `catalogs` maintains: report targets and any with a messages.po,
+    except the labels' own language, where label_catalog names a file."""
+    have = {p.parent.name for layer in project.layers("locales")
+            for p in layer.glob("*/messages.po")}
+    langs = ((targets | have) & set(project.languages())) - {labels_language(project)}
+    return sorted(lang for lang in langs if label_catalog(project, lang) is not None)
 
 
 def sync_messages(project: Project, lang: str, labels, diag: Collector,
@@ -82,7 +105,7 @@ def sync_messages(project: Project, lang: str, labels, diag: Collector,
     used (Jinja's newstyle gettext formats every label): it is flagged python-format, so
     `msgfmt --check` makes sure the translation keeps the placeholder."""
     opts = opts or SyncOptions()
-    path = project.locales_dir / lang / "messages.po"
+    path = label_catalog(project, lang)
     result = SyncResult(project.rel(path))
     old, readable = read_old(path, result.path, diag)
     if not readable:
@@ -126,7 +149,7 @@ def check_labels(project: Project, lang: str, strict: bool, diag: Collector) -> 
     if lang == labels_language(project):
         return
     report = diag.error if strict else diag.warning
-    path = project.locales_dir / lang / "messages.po"
+    path = project.find("locales", f"{lang}/messages.po")
     shown = project.rel(path)
     suffix = " (--strict)" if strict else ""
     if not path.is_file():

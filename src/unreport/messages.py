@@ -26,7 +26,7 @@ class Labels(gettext.NullTranslations):
 
 
 def load_messages(project: Project, lang: str, diag: Collector) -> gettext.NullTranslations:
-    path = project.locales_dir / lang / "messages.po"
+    path = project.find("locales", f"{lang}/messages.po")
     return read_once("messages", (path,), lambda local: _load_messages(project, path, local), diag)
 
 

@@ -19,7 +19,7 @@ class Project:
     def emblem(self) -> Path | None:
         """The organisation's emblem: the `emblem` setting, else templates/emblem.png."""
         named = getattr(self.settings, "emblem", None)
-        path = self.root / named if named else self.templates_dir / "emblem.png"
+        path = self.root / named if named else self.find("templates", "emblem.png")
         return path if path.is_file() else None
 
     @property
@@ -65,16 +65,50 @@ class Project:
         the project's keys winning."""
         return [layer / rel for layer in reversed(self.layers(folder)) if (layer / rel).is_file()]
 
-    def files(self, folder: str, pattern: str = "**/*") -> list[Path]:
-        """Every file of `folder` that counts, by path relative to it, the project's
-        overriding the tool's, in a stable order."""
+    def file_map(self, folder: str, pattern: str = "**/*") -> dict[str, Path]:
+        """Every file of `folder` that counts, by its path relative to the folder: the
+        project's overriding the tool's."""
         found: dict[str, Path] = {}
         for layer in reversed(self.layers(folder)):
             if layer.is_dir():
                 for p in sorted(layer.glob(pattern)):
                     if p.is_file() and "__pycache__" not in p.parts:
                         found[p.relative_to(layer).as_posix()] = p
-        return [found[k] for k in sorted(found)]
+        return dict(sorted(found.items()))
+
+    def files(self, folder: str, pattern: str = "**/*") -> list[Path]:
+        return list(self.file_map(folder, pattern).values())
+
+    def typst_root(self) -> Path:
+        """The folder Typst compiles in: the design's files (templates/typst/, an emblem) and
+        nothing else. The shipped templates folder itself when the project changes none of
+        them; else a merged copy, made once per content in the temporary folder (the same
+        content, the same folder: typst workers keep what they memoised for it)."""
+        shipped = self.layers("templates")[-1]
+        files = {rel: p for rel, p in self.file_map("templates").items()
+                 if rel.startswith("typst/") or rel == "emblem.png"}
+        if self.emblem is not None:
+            files["emblem.png"] = self.emblem
+        if all(p.resolve().is_relative_to(shipped.resolve()) for p in files.values()):
+            return shipped
+        import hashlib
+        import os
+        import shutil
+        import tempfile
+        h = hashlib.sha256()
+        for rel in sorted(files):
+            h.update(rel.encode() + b"\0" + files[rel].read_bytes() + b"\0")
+        root = Path(tempfile.gettempdir()) / f"unreport-typst-{h.hexdigest()[:16]}"
+        if not root.is_dir():
+            tmp = Path(tempfile.mkdtemp(prefix=".unreport-typst-", dir=root.parent))
+            for rel, src in files.items():
+                (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, tmp / rel)
+            try:
+                os.rename(tmp, root)
+            except OSError:  # another build made the same folder meanwhile
+                shutil.rmtree(tmp, ignore_errors=True)
+        return root
 
     def languages(self) -> list[str]:
         """Languages the project knows: a folder under locales/ with a style.yaml, its own or

@@ -40,9 +40,11 @@ class LangData:
 
 
 def load_lang_data(project: Project, lang: str) -> LangData:
-    path = project.locales_dir / lang / "qa.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-    data = data or {}
+    from .style import _merge
+    data: dict = {}
+    for path in project.stack("locales", f"{lang}/qa.yaml"):  # the tool's, then the project's
+        own = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _merge(data, own if isinstance(own, dict) else {})
     nums = data.get("numerals") or {}
     return LangData({k.lower(): int(v) for k, v in (data.get("months") or {}).items()},
                     {k.lower(): int(v) for k, v in (data.get("number_words") or {}).items()},

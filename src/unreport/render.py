@@ -52,16 +52,16 @@ def template_env(project: Project, lang: str, translations) -> jinja2.Environmen
     """Templates of one language: templates/<lang>/ over templates/base/, with its gettext.
     One environment per (templates folder, language, catalog), so each template is compiled
     once; Jinja reloads a template whose file changed."""
-    key = (str(project.templates_dir), lang, id(translations))
+    layers = project.layers("templates")
+    key = (tuple(map(str, layers)), lang, id(translations))
     cached = _ENVS.get(key)
     if cached is not None and cached.globals.get("_catalog") is translations:
         return cached
-    t = project.templates_dir
+    # templates/<lang>/ over templates/base/, the project's over the tool's at each level;
+    # "docx/blocks.j2" and "typst/blocks.j2" are found in templates/ itself
     env = jinja2.Environment(
-        # "docx/blocks.j2" and "typst/blocks.j2" are found in templates/ itself
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(t / lang)),
-                                    jinja2.FileSystemLoader(str(t / "base")),
-                                    jinja2.FileSystemLoader(str(t))]),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(t / sub))
+                                    for sub in (lang, "base", "") for t in layers]),
         extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
         autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations, newstyle=True)
@@ -153,9 +153,11 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
 def template_problem(project: Project, exc: jinja2.TemplateError) -> EnvironmentProblem:
     """A template that is broken or missing, as one located line saying what to do."""
     if isinstance(exc, jinja2.TemplateNotFound):
+        searched = " nor ".join(project.rel(t) for t in project.layers("templates"))
         return EnvironmentProblem(
-            f"{project.rel(project.templates_dir / exc.name)}: error: the template is missing "
-            f"(a templates folder from an older unreport?); copy it from unreport's templates/")
+            f"{project.rel(project.templates_dir / exc.name)}: error: the template "
+            f"'{exc.name}' is in neither {searched} (a template from an older unreport that "
+            "includes it?); remove your copy to use the shipped design, or add the file")
     filename = getattr(exc, "filename", None)
     where = project.rel(filename) if filename else project.rel(project.templates_dir)
     line = getattr(exc, "lineno", None)

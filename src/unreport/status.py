@@ -71,7 +71,7 @@ def label_progress(project: Project, langs: list[str], diag: Collector) -> list[
     labels = [msgid for msgid, _locs, _notes in extract_labels(project)]
     out = []
     for lang in langs:
-        path = project.locales_dir / lang / "messages.po"
+        path = project.find("locales", f"{lang}/messages.po")
         cat = read_catalog(path, project.rel(path), diag) if path.is_file() else None
         entries = {e.msgid: e for e in cat.active()} if cat is not None else {}
         p = Progress(LABELS, lang, obsolete=len(cat.obsolete()) if cat is not None else 0)
@@ -116,7 +116,7 @@ def run_status(project: Project, opts: Options, min_percent: float | None = None
     if min_percent is not None:
         low = [p for p in rows if p.percent < min_percent]
         for p in low:
-            path = project.locales_dir / p.lang / "messages.po" if p.report == LABELS else \
+            path = project.find("locales", f"{p.lang}/messages.po") if p.report == LABELS else \
                 project.catalog_path(p.report, p.lang)
             print(f"{project.rel(path)}: error: "
                   f"{p.percent:.1f}% translated, below --min-percent {min_percent:g}; "

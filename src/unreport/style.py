@@ -181,17 +181,41 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+def layered_paths(project: Project, folder: str, rel: str) -> tuple[Path, ...]:
+    """Every place a layered file may be (the tool's, then the project's), for memo keys."""
+    return tuple(layer / rel for layer in reversed(project.layers(folder)))
+
+
+def read_layered(project: Project, folder: str, rel: str, diag: Collector, required=True):
+    """A YAML mapping shipped with the tool and overridden by the project key by key: (the
+    most specific file's root value, the merged data). A file that exists nowhere is an error
+    naming both places (or, not `required`, empty data)."""
+    paths = project.stack(folder, rel)
+    if not paths:
+        if required:
+            places = " nor ".join(project.rel(layer / rel) for layer in project.layers(folder))
+            diag.error(Loc(project.rel(project.root / folder / rel)),
+                       f"missing file: it is in neither {places}; create it")
+        return None, {}
+    root, data = None, {}
+    for path in paths:
+        root, own = _read_mapping(project, path, diag)
+        data = _merge(data, own)
+    return root, data
+
+
 def load_style(project: Project, lang: str) -> Style:
-    """The base style (templates/base/style.yaml) merged with locales/<lang>/style.yaml."""
-    paths = (project.templates_dir / "base" / "style.yaml",
-             project.locales_dir / lang / "style.yaml")
+    """The base style (templates/base/style.yaml) merged with locales/<lang>/style.yaml, the
+    tool's and the project's, key by key."""
+    paths = layered_paths(project, "templates", "base/style.yaml") + \
+        layered_paths(project, "locales", f"{lang}/style.yaml")
     return read_once("style", paths, lambda _diag: _load_style(project, lang))
 
 
 def _load_style(project: Project, lang: str) -> Style:
     diag = Collector()
-    _, base = _read_mapping(project, project.templates_dir / "base" / "style.yaml", diag)
-    root, own = _read_mapping(project, project.locales_dir / lang / "style.yaml", diag)
+    _, base = read_layered(project, "templates", "base/style.yaml", diag)
+    root, own = read_layered(project, "locales", f"{lang}/style.yaml", diag)
     diag.raise_if_errors()
     data = _merge(base, own)
     for key in REQUIRED:

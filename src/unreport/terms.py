@@ -33,8 +33,21 @@ class Terms:
 
 
 def load_terms(project: Project, lang: str, diag: Collector) -> Terms:
-    path = project.locales_dir / lang / "terms.yaml"
-    return read_once("terms", (path,), lambda local: _load_terms(project, lang, path, local), diag)
+    """The language's terms: the tool's file, with the project's names added or replacing
+    them code by code."""
+    from .style import layered_paths
+    rel = f"{lang}/terms.yaml"
+    return read_once("terms", layered_paths(project, "locales", rel),
+                     lambda local: _load_layered(project, lang, rel, local), diag)
+
+
+def _load_layered(project: Project, lang: str, rel: str, diag: Collector) -> Terms:
+    paths = project.stack("locales", rel)
+    terms = Terms(lang, project.rel(project.find("locales", rel)), {})
+    for path in paths:
+        own = _load_terms(project, lang, path, diag)
+        terms = Terms(lang, own.path, {**terms.names, **own.names})
+    return terms
 
 
 def _load_terms(project: Project, lang: str, path, diag: Collector) -> Terms:

@@ -56,7 +56,7 @@ class DocxWriter:
     def reference_bytes(self, edition: Edition) -> bytes:
         """The reference document, remembered by this process for the same design and style
         (watch mode does not rebuild it when only content or translations changed)."""
-        key = (str(self.project.templates_dir), json.dumps(self.design, sort_keys=True),
+        key = (str(self.project.layers("templates")), json.dumps(self.design, sort_keys=True),
                json.dumps(edition.style.data, sort_keys=True, default=str), edition.lang)
         data = _REFERENCES.get(key)
         if data is None:
@@ -80,8 +80,7 @@ class DocxWriter:
         design = resolve(self.design, edition.style)
         _body_tables(doc, design)
         _masthead_body(doc, m, design)
-        emblem = self.project.templates_dir / "emblem.png"
-        _headers_footers(doc, m, design, emblem if emblem.is_file() else None)
+        _headers_footers(doc, m, design, self.project.emblem)
         # proofing language, complex-script formatting, right to left (docx_language.py);
         # the distribution block keeps its own direction when written in another language
         apply_language(doc, edition.style,

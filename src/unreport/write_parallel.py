@@ -31,7 +31,7 @@ from .write_pdf import epoch_of
 class ParallelDocxWriter:
     def __init__(self, docx_writer):
         self.docx = docx_writer  # shares the per-language reference documents
-        self.lua = docx_writer.project.templates_dir / "docx" / "parallel.lua"
+        self.lua = docx_writer.project.find("templates", "docx/parallel.lua")
 
     def prepare(self, doc: ParallelDoc) -> None:
         self.docx.prepare(doc)

@@ -17,11 +17,12 @@ from .render import Edition
 def font_packages(project: Project) -> dict[str, str]:
     """Font family -> Debian/Ubuntu package, from templates/base/style.yaml `font_packages`."""
     import yaml
-    path = project.templates_dir / "base" / "style.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return {}
+    data = {}
+    for path in project.stack("templates", "base/style.yaml"):
+        try:
+            data.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        except (OSError, yaml.YAMLError, ValueError):
+            continue
     return {str(k): str(v) for k, v in (data.get("font_packages") or {}).items()}
 
 
@@ -42,13 +43,14 @@ class PdfWriter:
     def __init__(self, project: Project, jobs: int = 0):
         from .cache import fonts_version
         self.project = project
-        # the Typst root is the project's templates folder: the design may read its own files
-        # (un.typ, an emblem image) and nothing else
-        self.root = project.templates_dir
+        # the Typst root holds the design's own files (un.typ, an emblem image) and nothing
+        # else: the shipped design with the project's overrides (Project.typst_root)
+        self.root = project.typst_root()
         self.design = self.root / "typst"
         if not (self.design / "un.typ").is_file():
-            raise EnvironmentProblem(f"{project.rel(self.design / 'un.typ')}: error: the Typst "
-                                     "page design is missing; restore templates/typst/")
+            raise EnvironmentProblem(f"{project.rel(project.templates_dir / 'typst/un.typ')}: "
+                                     "error: the Typst page design is missing; remove the "
+                                     "project's templates/typst/ to use the shipped one")
         self.emblem = "/emblem.png" if (self.root / "emblem.png").is_file() else ""
         self.packages = font_packages(project)
         # the fonts are scanned once per worker; installing fonts gives a new pool

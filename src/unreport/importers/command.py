@@ -122,7 +122,7 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
             kept += 1
             diag.warning(Loc(n.where), f"paragraph {n.value} ends with a list whose names "
                                        f"{', '.join(repr(u) for u in unresolved[:5])} are not in "
-                                       f"{project.rel(project.locales_dir / lang / 'terms.yaml')}"
+                                       f"{project.rel(project.find('locales', f'{lang}/terms.yaml'))}"
                                        ": kept as text")
             continue
         n.text, n.states = head, codes
