@@ -39,7 +39,10 @@ def _sha(data: bytes) -> str:
 
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes ('missing' when it does not exist: its appearance is a change)."""
+    import stat
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a named pipe: it blocks
+            return "not a file"
         return _sha(Path(path).read_bytes())
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return "missing"

@@ -43,7 +43,8 @@ class Project:
 
     def rel(self, path: Path) -> str:
         """Path as shown in messages: relative to the project root when inside it."""
-        try:
-            return str(Path(path).resolve().relative_to(self.root.resolve()))
+        path = Path(path)
+        try:  # the folder resolved, not the file: a link is named as itself
+            return str((path.parent.resolve() / path.name).relative_to(self.root.resolve()))
         except ValueError:
             return str(path)

@@ -1,0 +1,45 @@
+"""Every command over the whole bad-input corpus (tests/bad/): each run ends in success or in
+located diagnostics with exit 1 or 2, never in an internal error or a traceback."""
+
+import pytest
+from test_bad_inputs import CASES, case_project
+
+from unreport.cli import main
+
+# build writes (PDF through typst, DOCX through pandoc); the others read, or write catalogs
+COMMANDS = (["check"], ["check", "--strict"], ["build", "--no-review", "--format", "docx"],
+            ["catalogs"], ["catalogs", "--check"], ["status"], ["xliff", "export"],
+            ["verify"])
+
+
+def run_all(project, commands=COMMANDS):
+    """(command, exit status, stderr) of each command run on `project`."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+    runs = []
+    for args in commands:
+        err = io.StringIO()
+        with redirect_stderr(err), redirect_stdout(io.StringIO()):
+            code = main([*args, "--root", str(project)])
+        runs.append((args, code, err.getvalue()))
+    return runs
+
+
+def assert_clean(runs):
+    for args, code, err in runs:
+        what = f"{' '.join(args)}: exit {code}\n{err}"
+        assert code in (0, 1, 2), what
+        assert "Traceback" not in err and "internal error" not in err, what
+        for line in err.splitlines():
+            if "error" in line.split(":", 3)[-2:-1] or " error: " in line:
+                assert line.startswith("error: ") or ": error: " in line, what
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_command_on_bad_input(case, tmp_path):
+    assert_clean(run_all(case_project(tmp_path, case)))
+
+
+@pytest.mark.parametrize("case", ["duplicate-id", "po-syntax-error", "po-not-utf8"])
+def test_a_full_build_with_review_and_verify(case, tmp_path):
+    assert_clean(run_all(case_project(tmp_path, case), (["build", "--verify"], ["preview"])))
