@@ -39,7 +39,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--verify", action="store_true", help="after building, read every output "
                    "back and check each unit's printed number and text against the model "
                    "(exit 1 naming the ID and the file on a mismatch)")
-    p.add_argument("--jobs", type=int, default=0, help="parallel writers (default: cores)")
+    p.add_argument("--jobs", type=int, default=None, help="parallel writers, 1 to 4 x the "
+                   "cores (default: cores)")
     p.add_argument("--output", type=Path, default=None, metavar="DIR",
                    help="where outputs go (default: output/ in the project)")
     p.add_argument("--min-percent", type=float, default=None, metavar="N",
@@ -64,6 +65,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_intermixed_args(argv)
+    usage = usage_problem(args)
+    if usage:
+        print(f"error: {usage}", file=sys.stderr)
+        return 2
+    args.jobs = args.jobs or 0  # 0: as many as there are cores
     project = Project(args.root.resolve(), args.output.resolve() if args.output else None)
     try:
         return run(args, project)
@@ -77,6 +83,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
               file=sys.stderr)
         return 2
+
+
+def usage_problem(args) -> str | None:
+    """What is wrong with the command line that argparse does not check."""
+    import os
+    most = (os.cpu_count() or 1) * 4  # more workers than this only exhaust memory
+    if args.jobs is not None and not 1 <= args.jobs <= most:
+        return (f"--jobs {args.jobs} is out of range: give 1 to 4 x the number of cores, or "
+                "leave it out (as many as there are cores)")
+    if args.min_percent is not None and not 0 <= args.min_percent <= 100:
+        return f"--min-percent {args.min_percent:g} is out of range: give 0 to 100"
+    if args.args and args.command != "xliff":
+        return (f"unexpected argument '{args.args[0]}' for '{args.command}' (only xliff takes "
+                "arguments); see --help")
+    return None
 
 
 def run(args, project: Project) -> int:
