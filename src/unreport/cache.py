@@ -204,8 +204,8 @@ def _read(path: Path, warn: bool) -> tuple[dict, dict]:
     JSON, or entries of the wrong types), with a one-line warning: everything is rebuilt."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}, {}
+    except (FileNotFoundError, NotADirectoryError):
+        return {}, {}  # no cache yet (or no output folder: the build says so)
     except (OSError, ValueError) as exc:
         return _damaged(path, f"cannot be read ({type(exc).__name__})", warn)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
