@@ -232,8 +232,8 @@ def read_text(path, display: str, diag: Collector) -> str | None:
     path that is not a regular file (a named pipe is never opened: reading it would block)."""
     problem = not_a_file(path)
     if problem:
-        diag.error(Loc(display), f"not a regular file ({problem}); content files must be "
-                                 "files: remove it or replace it with a file")
+        diag.error(Loc(display), f"not a regular file ({problem}); remove it or replace it "
+                                 "with a file")
         return None
     raw = path.read_bytes()
     try:
