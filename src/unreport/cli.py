@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import ContentError, EnvironmentProblem, report_failure
+from .errors import ContentError, EnvironmentProblem, printable, report_failure
 from .project import Project
 
 COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff")
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_intermixed_args(argv)
     usage = usage_problem(args)
     if usage:
-        print(f"error: {usage}", file=sys.stderr)
+        print(printable(f"error: {usage}"), file=sys.stderr)
         return 2
     args.jobs = args.jobs or 0  # 0: as many as there are cores
     project = Project(args.root.resolve(), args.output.resolve() if args.output else None)
@@ -80,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an unexpected failure is ours, not the editor's
         if args.debug:
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
-              file=sys.stderr)
+        print(printable(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and "
+                        "report it)"), file=sys.stderr)
         return 2
 
 
@@ -112,14 +112,14 @@ def run(args, project: Project) -> int:
                    jobs=args.jobs, cache=not args.no_cache, review=not args.no_review,
                    verify=args.verify or args.command == "verify")
     if not project.report_paths(opts.report_glob):
-        print(f"error: no report matches '{opts.report_glob}' in {project.content_dir}",
-              file=sys.stderr)
+        print(printable(f"error: no report matches '{opts.report_glob}' in "
+                        f"{project.content_dir}"), file=sys.stderr)
         return 2
     unknown = [lang for lang in opts.langs if lang not in project.languages()]
     if unknown:
-        print(f"error: unknown language '{unknown[0]}' in --lang (known: "
-              f"{', '.join(project.languages())}); add locales/{unknown[0]}/style.yaml or fix "
-              "the code", file=sys.stderr)
+        print(printable(f"error: unknown language '{unknown[0]}' in --lang (known: "
+                        f"{', '.join(project.languages())}); add locales/{unknown[0]}/style.yaml "
+                        "or fix the code"), file=sys.stderr)
         return 2
     if args.command == "catalogs":
         from .catalogs import SyncOptions

@@ -73,7 +73,11 @@ def check_codes(codes, loc: Loc, terms: Terms, on: dt.date, diag: Collector) -> 
     out = []
     for code in codes:
         name = terms.name(code, on)
-        if name is None:
+        if name is None and not terms.names:  # one root cause, not one error per code
+            diag.error(Loc(terms.path), "no names of States could be read from this file (see "
+                                        "any error above); add it or fix it")
+            name = code
+        elif name is None:
             diag.error(loc, f"no name for '{code}' in {terms.path}; add it there or fix the code")
             name = code
         out.append(name)

@@ -212,6 +212,16 @@ def _explain(exc: yaml.MarkedYAMLError, text: str):
     problem = exc.problem or "syntax error"
     if "maximum nesting depth" in problem:
         return f"the file nests more than {MAX_DEPTH} levels deep; flatten it", mark
+    if "single document" in (exc.context or "") or "another document" in problem:
+        return ("a second YAML document starts here (after a '---' or '...' line); a file "
+                "holds one document: remove that line"), mark
+    if "<document start>" in problem:
+        return ("the YAML document ended before this line (a '...' line above); a file holds "
+                "one document: remove that line"), mark
+    opened = _unclosed_quote(text, mark.line if mark else len(text))
+    if opened is not None:
+        return ("quoted text is not closed on the line where it opens; add the closing quote "
+                "(write '' for a ' inside '...', or \\\" inside \"...\")"), opened
     if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
         return ("quoted text is not closed; add the closing quote (write '' for a ' inside "
                 "'...', or \\\" inside \"...\")", exc.context_mark)
@@ -225,6 +235,21 @@ def _explain(exc: yaml.MarkedYAMLError, text: str):
         return (f"{problem}; check this line's indentation against the lines above (or quote "
                 "text containing ': ')"), mark
     return f"{problem}; check indentation and quoting near here", mark
+
+
+_QUOTE_START = re.compile(r"""^\s*(?:-\s+)*(?:[^\s"'#][^#]*?:\s+)?(["'])""")
+_CLOSED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"'), "'": re.compile(r"'(?:[^']|'')*'")}
+
+
+def _unclosed_quote(text: str, upto: int):
+    """Where the first value opened with a quote that its line does not close stands, on or
+    before line `upto` (0-based), as a mark; None when there is none. (YAML lets quoted text
+    run over several lines, so the parser trips far below: content never needs that.)"""
+    for n, line in enumerate(text.split("\n")[: upto + 1]):
+        m = _QUOTE_START.match(line)
+        if m and not _CLOSED[m.group(1)].match(line, m.start(1)):
+            return yaml.Mark("", 0, n, m.start(1), None, None)
+    return None
 
 
 def read_text(path, display: str, diag: Collector) -> str | None:
