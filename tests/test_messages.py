@@ -57,4 +57,3 @@ def test_changed_label_is_new_old_one_obsolete_translations_kept_and_idempotent(
     plan = gather(Project(project), Options(langs=("zh",)))
     md = plan.editions[0].markdown
     assert "建议第1条" in md and "Annex" in md
-
