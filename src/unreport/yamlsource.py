@@ -45,30 +45,40 @@ class _Converter:
         self.path = path
         self.diag = diag
         self.count = 0  # values expanded from aliases
-        self.seen: set[int] = set()
-        self.in_alias = 0
+        self.made = 0  # values converted or expanded
+        self.done: dict[int, tuple[Value, int, int]] = {}  # node -> (value, size, height)
         self.depth = 0
+        self.deepest = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def convert(self, node: yaml.Node) -> Value:
-        """A node's value; a node met again is an alias, whose expansion is counted."""
-        again = id(node) in self.seen
-        self.seen.add(id(node))
-        self.in_alias += again
+        """A node's value. A node met again is an alias: its value is shared, not converted
+        again, and what it expands to (values, depth) is counted against the bounds."""
         self.depth += 1
         try:
-            if self.in_alias:
-                self.count += 1
+            done = self.done.get(id(node))
+            if done is not None:
+                value, size, height = done
+                self.count += size
+                self.made += size
                 if self.count > MAX_NODES:
                     raise _TooBig(self.loc(node))
+                if self.depth + height - 1 > MAX_DEPTH:
+                    raise _TooDeep(self.loc(node))
+                self.deepest = max(self.deepest, self.depth + height - 1)
+                return Value(value.data, value.loc, value.key_loc, value.source)
             if self.depth > MAX_DEPTH:
                 raise _TooDeep(self.loc(node))
-            return self._convert(node)
+            made, outer, self.deepest = self.made, self.deepest, self.depth
+            value = self._convert(node)
+            self.made += 1
+            self.done[id(node)] = (value, self.made - made, self.deepest - self.depth + 1)
+            self.deepest = max(outer, self.deepest)
+            return value
         finally:
-            self.in_alias -= again
             self.depth -= 1
 
     def _convert(self, node: yaml.Node) -> Value:
@@ -96,7 +106,7 @@ class _Converter:
                     continue
                 first[key] = kloc
                 val = self.convert(vnode)
-                val.key_loc = kloc
+                val.key_loc = kloc  # a value of its own: an alias's is a copy
                 out[key] = val
             return Value(out, loc)
         if isinstance(node, yaml.SequenceNode):
