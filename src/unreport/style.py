@@ -128,10 +128,14 @@ def load_style(project: Project, lang: str) -> Style:
 
 def _load_style(project: Project, lang: str) -> Style:
     diag = Collector()
-    _, base = _read_mapping(project, project.templates_dir / "base" / "style.yaml", diag)
+    base_root, base = _read_mapping(project, project.templates_dir / "base" / "style.yaml", diag)
     root, own = _read_mapping(project, project.locales_dir / lang / "style.yaml", diag)
     diag.raise_if_errors()
     data = _merge(base, own)
+    from .style_check import check_style
+    check_style(data, [root, base_root], project.rel(project.locales_dir / lang / "style.yaml"),
+                diag)
+    diag.raise_if_errors()
     for key in REQUIRED:
         if key not in data:
             diag.error(root.loc, f"style is missing '{key}'; add it (see locales/*/style.yaml)")
