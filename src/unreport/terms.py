@@ -56,7 +56,12 @@ def _load_terms(project: Project, lang: str, path, diag: Collector) -> Terms:
         elif isinstance(v.data, dict) and isinstance(v.data.get("name") and v.data["name"].data,
                                                      str):
             former = []
-            for f in (v.data.get("former").data if v.data.get("former") else []):
+            fv = v.data.get("former")
+            if fv is not None and not isinstance(fv.data, list):
+                diag.error(fv.loc, f"former names of '{code}' must be a list of "
+                                   "{name: ..., until: YYYY-MM-DD}")
+                fv = None
+            for f in (fv.data if fv is not None else []):
                 fd = f.data if isinstance(f.data, dict) else {}
                 if isinstance(fd.get("until") and fd["until"].data, dt.date) and \
                         isinstance(fd.get("name") and fd["name"].data, str):
