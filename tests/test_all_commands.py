@@ -32,9 +32,10 @@ def assert_clean(runs):
         what = f"{' '.join(args)}: exit {code}\n{err}"
         assert code in (0, 1, 2), what
         assert "Traceback" not in err and "internal error" not in err, what
-        for line in err.splitlines():
-            if "error" in line.split(":", 3)[-2:-1] or " error: " in line:
-                assert line.startswith("error: ") or ": error: " in line, what
+        errors = [ln for ln in err.splitlines() if "error:" in ln]
+        assert all(ln.startswith("error: ") or ": error: " in ln for ln in errors), what
+        if code:
+            assert errors, what  # a failure says what failed
 
 
 @pytest.mark.parametrize("case", FILE_CASES)
