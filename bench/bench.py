@@ -5,7 +5,7 @@ For each size N (paragraphs) it generates, in a temporary folder, a report in th
 (chapters, sections, numbered paragraphs, lists, footnotes, cross-references, recommendations)
 with a complete Chinese catalog, then times, each as a fresh process:
 
-  full     `python build.py --no-review` cold (no cache), en+zh x DOCX+PDF: the same outputs
+  full     `python build.py --no-review` cold (no cache), en+zh (or --languages) x DOCX+PDF: the same outputs
            as the floor
   no-op    the same command again (everything up to date)
   +review  `python build.py` cold: the default build, which adds the parallel review document
@@ -19,6 +19,10 @@ and prints wall times, the ratios full/floor and no-op/full, and peak memory (ma
     python bench/bench.py                      # 1,000 paragraphs
     python bench/bench.py --paragraphs 250 1000 4000
     python bench/bench.py --quick              # 100 paragraphs, one repetition
+    python bench/bench.py --languages ar zh en fr ru es   # the six UN languages
+
+With --languages the report is built in those languages (English is the source), each with a
+complete catalog made from the worked example's translations.
 """
 
 from __future__ import annotations
@@ -41,16 +45,41 @@ TYPST_COMPILE = ("import sys, typst\n"
                  "typst.compile(sys.argv[1], output=sys.argv[2], root=sys.argv[3])\n")
 
 
-def sentence_pairs() -> list[tuple[str, str]]:
-    """(English, Chinese) paragraph texts from the worked example's catalog, without inline
-    cross-references or footnotes (the generated report adds its own)."""
+def sentence_rows(langs) -> list[dict[str, str]]:
+    """Paragraph texts of the worked example in each language ({lang: text}, by ID), without
+    inline cross-references or footnotes (the generated report adds its own)."""
     from babel.messages.pofile import read_po
-    with open(ROOT / "locales" / "zh" / "wg7-2017-l1.po", "rb") as f:
-        cat = read_po(f)
-    pairs = [(m.id, m.string) for m in cat if m.id and m.string and m.context
-             and not m.context.startswith("meta.") and len(m.id) > 80
-             and "[[" not in m.id and "^[" not in m.id]
-    return sorted(pairs)
+    by_lang = {}
+    for lang in langs:
+        if lang == "en":
+            continue
+        with open(ROOT / "locales" / lang / "wg7-2017-l1.po", "rb") as f:
+            by_lang[lang] = {m.context: m for m in read_po(f) if m.id and m.context}
+    first = next(iter(by_lang.values()))
+    rows = []
+    for ctx, m in sorted(first.items(), key=lambda kv: kv[1].id):
+        if ctx.startswith("meta.") or len(m.id) <= 80 or "[[" in m.id or "^[" in m.id:
+            continue
+        if all(by_lang[lang].get(ctx) is not None and by_lang[lang][ctx].string
+               for lang in by_lang):
+            rows.append({"en": m.id, **{lang: by_lang[lang][ctx].string for lang in by_lang}})
+    return rows
+
+
+# headings, list items and footnotes of the generated report, per language
+WORDS = {
+    "en": ("Chapter topic {}", "Section {}", "item {k} of paragraph {p};", "Note {}.", " See [[p1]]."),
+    "zh": ("第{}章专题", "{}节", "第{p}段第{k}项；", "注{}。", "见[[p1]]。"),
+    "fr": ("Thème du chapitre {}", "Section {}", "point {k} du paragraphe {p} ;", "Note {}.",
+           " Voir [[p1]]."),
+    "es": ("Tema del capítulo {}", "Sección {}", "tema {k} del párrafo {p};", "Nota {}.",
+           " Véase [[p1]]."),
+    "ru": ("Тема главы {}", "Раздел {}", "пункт {k} абзаца {p};", "Примечание {}.",
+           " См. [[p1]]."),
+    "ar": ("موضوع الفصل {}", "الفرع {}", "البند {k} من الفقرة {p}؛", "حاشية {}.",
+           " انظر [[p1]]."),
+}
+META = {"zh": ("大会", "偷运移民问题工作组", "维也纳", "报告草稿")}
 
 
 def yq(text: str) -> str:
@@ -58,69 +87,89 @@ def yq(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(project: Path, n: int) -> dict[str, list[tuple[str, str]]]:
-    """Write content/bench.yaml and locales/zh/bench.po into `project`; returns, per language,
-    the (kind, text) blocks of the plain-Markdown floor document."""
+def generate(project: Path, n: int, langs=("en", "zh")) -> dict[str, list[tuple[str, str]]]:
+    """Write content/bench.yaml and locales/<lang>/bench.po into `project`; returns, per
+    language, the (kind, text) blocks of the plain-Markdown floor document."""
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import write_po
-    pairs = sentence_pairs()
-    cat = Catalog(locale="zh", project=REPORT, fuzzy=False)
+    rows = sentence_rows(langs)
+    targets = [lang for lang in langs if lang != "en"]
+    cats = {lang: Catalog(locale=lang, project=REPORT, fuzzy=False) for lang in targets}
     lines = ["meta:", "  symbol: A/BENCH/1", "  distribution: general", "  date: 2024-01-15",
-             "  original: en", "  languages: [en, zh]", "  job: V.24-00001",
+             "  original: en", f"  languages: [{', '.join(langs)}]", "  job: V.24-00001",
              "  organ: General Assembly", "  body: Working Group on the Smuggling of Migrants",
              "  meeting: {place: Vienna, from: 2024-01-15, to: 2024-01-17}",
              "  title: Draft report", "body:"]
-    plain = {"en": [], "zh": []}
+    plain = {lang: [] for lang in langs}
 
-    def unit(ident, en, zh):
-        cat.add(en, zh, context=ident)
+    def unit(ident, texts: dict):
+        for lang in targets:
+            cats[lang].add(texts["en"], texts[lang], context=ident)
 
-    unit("meta.organ", "General Assembly", "大会")
-    unit("meta.body", "Working Group on the Smuggling of Migrants", "偷运移民问题工作组")
-    unit("meta.meeting.place", "Vienna", "维也纳")
-    unit("meta.title", "Draft report", "报告草稿")
+    def words(i: int, **fmt) -> dict:
+        return {lang: WORDS[lang][i].format(*fmt.get("args", ()), **fmt.get("kw", {}))
+                for lang in langs}
+
+    example = {lang: {} for lang in targets}
+    for lang in targets:
+        from babel.messages.pofile import read_po
+        with open(ROOT / "locales" / lang / "wg7-2017-l1.po", "rb") as f:
+            example[lang] = {m.context: m.string for m in read_po(f) if m.context}
+    for ident, en in (("meta.organ", "General Assembly"),
+                      ("meta.body", "Working Group on the Smuggling of Migrants"),
+                      ("meta.meeting.place", "Vienna"), ("meta.title", "Draft report")):
+        texts = {"en": en, **{lang: example[lang][ident] for lang in targets}}
+        if ident == "meta.organ":  # the example's organ is another body: keep "General Assembly"
+            texts.update({lang: {"zh": "大会", "fr": "Assemblée générale",
+                                 "es": "Asamblea General", "ru": "Генеральная Ассамблея",
+                                 "ar": "الجمعية العامة"}[lang] for lang in targets})
+        unit(ident, texts)
     chapters = max(1, n // 50)
     per_chapter = [n // chapters + (1 if c < n % chapters else 0) for c in range(chapters)]
     p = 0
     for c, count in enumerate(per_chapter, 1):
         cid = f"ch{c}"
         lines += [f"  - chapter: {cid}", f"    title: {yq(f'Chapter topic {c}')}", "    content:"]
-        unit(cid, f"Chapter topic {c}", f"第{c}章专题")
-        plain["en"].append(("h1", f"Chapter topic {c}"))
-        plain["zh"].append(("h1", f"第{c}章专题"))
+        texts = words(0, args=(c,))
+        unit(cid, texts)
+        for lang in langs:
+            plain[lang].append(("h1", texts[lang]))
         for i in range(count):
             if i % 10 == 0:
                 sid = f"{cid}.s{i // 10 + 1}"
                 lines += [f"      - section: {sid}", f"        title: {yq(f'Section {sid}')}",
                           "        content:"]
-                unit(sid, f"Section {sid}", f"{sid}节")
-                plain["en"].append(("h2", f"Section {sid}"))
-                plain["zh"].append(("h2", f"{sid}节"))
+                texts = words(1, args=(sid,))
+                unit(sid, texts)
+                for lang in langs:
+                    plain[lang].append(("h2", texts[lang]))
             p += 1
-            en, zh = pairs[p % len(pairs)]
+            texts = dict(rows[p % len(rows)])
             pid = f"p{p}"
             kind = "recommendation" if p % 30 == 0 else "para"
             if p % 15 == 0:
-                en, zh = en + f"^[Note {p}.]", zh + f"^[注{p}。]"
+                texts = {lang: v + "^[" + WORDS[lang][3].format(p) + "]"
+                         for lang, v in texts.items()}
             if p % 25 == 0 and p > 1:
-                en, zh = en + " See [[p1]].", zh + "见[[p1]]。"
-            lines += [f"          - {kind}: {pid}", f"            text: {yq(en)}"]
-            unit(pid, en, zh)
-            plain["en"].append(("p", en.split("^[")[0]))
-            plain["zh"].append(("p", zh.split("^[")[0]))
+                texts = {lang: v + WORDS[lang][4] for lang, v in texts.items()}
+            lines += [f"          - {kind}: {pid}", f"            text: {yq(texts['en'])}"]
+            unit(pid, texts)
+            for lang in langs:
+                plain[lang].append(("p", texts[lang].split("^[")[0]))
             if p % 20 == 0 and kind == "para":
                 lines.append("            list:")
                 lines.append("              items:")
                 for k in range(3):
-                    item_en, item_zh = f"item {k + 1} of paragraph {p};", f"第{p}段第{k + 1}项；"
-                    lines.append(f"                - {{id: {pid}.i{k}, text: {yq(item_en)}}}")
-                    unit(f"{pid}.i{k}", item_en, item_zh)
-                    plain["en"].append(("li", item_en))
-                    plain["zh"].append(("li", item_zh))
+                    texts = words(2, kw={"k": k + 1, "p": p})
+                    lines.append(f"                - {{id: {pid}.i{k}, text: {yq(texts['en'])}}}")
+                    unit(f"{pid}.i{k}", texts)
+                    for lang in langs:
+                        plain[lang].append(("li", texts[lang]))
     (project / "content").mkdir(parents=True, exist_ok=True)
     (project / "content" / f"{REPORT}.yaml").write_text("\n".join(lines) + "\n", "utf-8")
-    with open(project / "locales" / "zh" / f"{REPORT}.po", "wb") as f:
-        write_po(f, cat, sort_output=False, omit_header=False)
+    for lang, cat in cats.items():
+        with open(project / "locales" / lang / f"{REPORT}.po", "wb") as f:
+            write_po(f, cat, sort_output=False, omit_header=False)
     return plain
 
 
@@ -162,7 +211,7 @@ def floor(work: Path, plain: dict) -> tuple[float, int, float]:
     from unreport.pandoc import pandoc_path
     pandoc = pandoc_path()
     total, peak, cpu = 0.0, 0, 0.0
-    for lang in ("en", "zh"):
+    for lang in plain:
         md = work / f"floor.{lang}.md"
         md.write_text(floor_markdown(plain[lang]), "utf-8")
         steps = [
@@ -180,16 +229,16 @@ def floor(work: Path, plain: dict) -> tuple[float, int, float]:
     return total, peak, cpu
 
 
-def bench_size(n: int, reps: int, jobs: int) -> dict:
+def bench_size(n: int, reps: int, jobs: int, langs=("en", "zh")) -> dict:
     with tempfile.TemporaryDirectory(prefix="unreport-bench-") as tmp:
         project = Path(tmp) / "project"
         project.mkdir()
         shutil.copytree(ROOT / "templates", project / "templates")
         locales = project / "locales"
-        for lang in ("en", "zh"):
+        for lang in langs:
             shutil.copytree(ROOT / "locales" / lang, locales / lang,
                             ignore=shutil.ignore_patterns("wg7-*.po"))
-        plain = generate(project, n)
+        plain = generate(project, n, langs)
         build = [sys.executable, str(ROOT / "build.py"), "--root", str(project), "--strict"]
         if jobs:
             build += ["--jobs", str(jobs)]
@@ -244,14 +293,17 @@ def main() -> int:
     ap.add_argument("--reps", type=int, default=1, help="repetitions per size; the best is kept")
     ap.add_argument("--jobs", type=int, default=0, help="passed to build.py --jobs")
     ap.add_argument("--quick", action="store_true", help="100 paragraphs, one repetition")
+    ap.add_argument("--languages", nargs="+", default=["en", "zh"], metavar="LANG",
+                    help="editions to build (default: en zh; English is the source)")
     args = ap.parse_args()
+    langs = tuple(dict.fromkeys(["en", *args.languages]))
     sizes = [100] if args.quick else args.paragraphs
     print(f"machine: {machine()}")
     print(f"{'paragraphs':>10} {'full s':>8} {'floor s':>8} {'full/floor':>10} {'no-op s':>8} "
           f"{'no-op/full':>10} {'peak MB':>8} {'floor MB':>8} {'full ms/para':>12} "
           f"{'full cpu s':>10} {'floor cpu s':>11} {'+review s':>9} {'+review MB':>10}")
     for n in sizes:
-        r = bench_size(n, 1 if args.quick else args.reps, args.jobs)
+        r = bench_size(n, 1 if args.quick else args.reps, args.jobs, langs)
         full, fl, noop, default = r["full"], r["floor"], r["noop"], r["default"]
         print(f"{n:>10} {full[0]:>8.2f} {fl[0]:>8.2f} {full[0] / fl[0]:>10.2f} {noop[0]:>8.2f} "
               f"{noop[0] / full[0]:>10.1%} {max(full[1], noop[1]):>8} {fl[1]:>8} "

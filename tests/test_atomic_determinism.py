@@ -10,7 +10,8 @@ from conftest import ROOT
 from unreport.cli import main
 
 NAMES = sorted([f"note.{x}.{f}" for x in ("en", "zh", "en-zh") for f in ("docx", "pdf")]
-               + [".unreport-cache.json"])  # the build cache (cache.py) lives with the outputs
+               + [".unreport-cache.json",  # the build cache (cache.py) lives with the outputs
+                  "manifest.json"])  # what was built, with SHA-256s (manifest.py)
 
 
 @pytest.fixture(scope="module")
@@ -104,4 +105,4 @@ def test_builds_in_different_folders_are_byte_identical(tmp_path, capsys):
     # the outputs; not the build cache, whose run key includes the project's folder
     outputs = lambda p: {n: d for n, d in snapshot(p / "output").items() if n[0] != "."}
     assert outputs(a) == outputs(b)
-    assert len(outputs(a)) == 6
+    assert len(outputs(a)) == 7  # six documents and manifest.json

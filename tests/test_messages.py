@@ -20,7 +20,8 @@ def test_labels_are_extracted_from_templates_and_code(tmp_path):
     active, _ = labels(project)
     assert set(active) == {"United Nations", "[Untranslated]", "[Changed]",
                            "Recommendation %(number)s", "Table %(number)s", "Annex %(number)s",
-                           "[Original: %(language)s]", "English", "Chinese"}
+                           "[Original: %(language)s]", "English", "Chinese", "Arabic", "French",
+                           "Russian", "Spanish"}
     rec = active["Recommendation %(number)s"]
     # references name the file only (xgettext --add-location=file): editing the code does
     # not change the catalog

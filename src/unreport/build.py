@@ -226,9 +226,15 @@ def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
         raise
     written = outputs.finish()
     plan.up_to_date = outputs.up_to_date
+    from . import manifest
+    recorded = outputs.cache.entries
+    data = manifest.dumps(manifest.entries(
+        plan.editions + plan.parallels, opts.formats, out_dir,
+        lambda path: recorded.get(path.name, {}).get("sha256") or manifest.file_sha256(path)))
+    manifest.write(out_dir, data)
     record_run(project, opts, out_dir, key,
                [output_name(e, f) for e in plan.editions + plan.parallels for f in opts.formats],
-               [str(w) for w in plan.warnings])
+               [str(w) for w in plan.warnings], data.decode("utf-8"))
     return plan, written
 
 

@@ -260,12 +260,14 @@ class _locked:
 
 def edition_files(project, edition) -> list[Path]:
     """The files one edition's outputs read: its content file, the templates, and the locale
-    folders of its language, its source language and its masthead language (of the catalogs
-    there, only messages.po and this report's)."""
+    folders of its language, its source language, its masthead language and the language its
+    lists of States are sorted in (of the catalogs there, only messages.po and this
+    report's)."""
     report = edition.report
     files = [project.root / report.path, *tree_files(project.templates_dir)]
     langs = {edition.lang, report.meta.original,
-             edition.style.data.get("distribution_language") or edition.lang}
+             edition.style.data.get("distribution_language") or edition.lang,
+             edition.style.data.get("states_sort_language") or edition.lang}
     for lang in sorted(langs):
         for p in tree_files(project.locales_dir / lang):
             if p.suffix == ".po" and p.stem not in ("messages", report.id):
@@ -313,10 +315,10 @@ def unchanged_run(project, opts, out_dir: Path) -> tuple[str | None, dict | None
 
 
 def record_run(project, opts, out_dir: Path, key: str | None, outputs: list[str],
-               warnings: list[str]) -> None:
+               warnings: list[str], manifest: str | None = None) -> None:
     if key is None:
         return
     cache = Cache.load(out_dir, enabled=opts.cache)
     cache.runs[run_name(opts)] = {"key": key, "outputs": sorted(outputs),
-                                  "warnings": list(warnings)}
+                                  "warnings": list(warnings), "manifest": manifest}
     cache.save()

@@ -1,4 +1,5 @@
-"""Command line: `python build.py [build|check|catalogs|status] [options]`.
+"""Command line: `unreport [build|check|catalogs|status|...] [options]`, the same as
+`python -m unreport` and `python build.py` (all three enter through `entry`).
 
 Exit status: 0 success; 1 content or translation errors; 2 usage or environment problems.
 Errors print as `path:line:col: error: message`, never as a traceback (unless --debug).
@@ -7,28 +8,37 @@ Errors print as `path:line:col: error: message`, never as a traceback (unless --
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
+from . import __version__
 from .errors import ContentError, EnvironmentProblem, printable, report_failure
 from .project import Project
 
-COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff")
+COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "new",
+            "import")
+ARG_COMMANDS = ("xliff", "new", "import")  # the commands that take arguments
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="build.py", description="Build UN-style multilingual reports: DOCX and PDF for "
+        prog="unreport", description="Build UN-style multilingual reports: DOCX and PDF for "
         "every report in content/ and every language in its meta.languages.")
     p.add_argument("command", nargs="?", default="build", choices=COMMANDS,
                    help="build (default): write output/; check: validate only; catalogs: sync "
                         "locales/<lang>/<report>.po with the content; status: translation "
                         "progress; preview: PNGs of each edition's first two pages in "
                         "output/preview/; verify: check the outputs already in output/ (see "
-                        "--verify); xliff export|import FILE: exchange with CAT tools")
+                        "--verify); xliff export|import FILE: exchange with CAT tools; "
+                        "new [DIR]: a new project that builds at once; import FILE: a DOCX "
+                        "or text report into content/ (see --translation-of)")
     p.add_argument("args", nargs="*", metavar="ARG", help="xliff: 'export' or 'import FILE...'")
-    p.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    p.add_argument("--version", action="version", version=f"unreport {__version__}")
+    p.add_argument("--root", type=Path, default=None, help="project folder (default: the "
+                   "nearest folder, here or above, with an unreport.toml, a pyproject.toml "
+                   "with [tool.unreport], or a content/ folder)")
     p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
                    "matches GLOB")
     p.add_argument("--lang", action="append", default=[], help="only this language (repeatable)")
@@ -51,6 +61,13 @@ def parser() -> argparse.ArgumentParser:
                    "not the parallel review documents")
     p.add_argument("--watch", action="store_true", help="build, then rebuild what changed "
                    "whenever content, locales or templates are saved (Ctrl-C stops)")
+    p.add_argument("--translation-of", metavar="REPORT", default=None,
+                   help="import: FILE is a translation of content/REPORT.yaml (its language "
+                        "in --lang); write locales/<lang>/REPORT.po aligned by number")
+    p.add_argument("--trusted", action="store_true", help="import: imported translations are "
+                   "final, not marked fuzzy")
+    p.add_argument("--force", action="store_true", help="import: replace an existing content "
+                   "file or catalog")
     p.add_argument("--check", action="store_true", help="catalogs: write nothing; exit 1 "
                    "naming every catalog that is not in step with the content (for CI)")
     p.add_argument("--memory", choices=("fuzzy", "exact"), default="fuzzy",
@@ -63,6 +80,38 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def entry() -> None:
+    """The console script `unreport`, `python -m unreport` and `python build.py`: run, end the
+    typst workers, and leave without the interpreter tearing down the build's objects one by
+    one (a tenth of a second after a large report). Every output is written, renamed into
+    place and closed by then."""
+    try:
+        code = main()
+    except SystemExit as exc:  # argparse: --help, --version, a usage error
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except BrokenPipeError:
+        code = _quiet_closed_pipe()
+    workers = sys.modules.get("unreport.typst_workers")
+    if workers:
+        workers.close_all()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has gone (`unreport status | head -1`)
+        pass
+    try:
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)
+
+
+def _quiet_closed_pipe() -> int:
+    """stdout's reader has gone: what was printed was read; leave quietly with status 0."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_intermixed_args(argv)
     usage = usage_problem(args)
@@ -70,13 +119,23 @@ def main(argv: list[str] | None = None) -> int:
         print(printable(f"error: {usage}"), file=sys.stderr)
         return 2
     args.jobs = args.jobs or 0  # 0: as many as there are cores
-    project = Project(args.root.resolve(), args.output.resolve() if args.output else None)
+    from .settings import find_root, load_settings
+    root = args.root.resolve() if args.root else find_root(Path.cwd())
     try:
+        settings = load_settings(root)
+        output = args.output.resolve() if args.output else \
+            ((root / settings.output).resolve() if settings.output else None)
+        project = Project(root, output, settings)
+        args.strict = args.strict or settings.strict
+        args.lang_given = list(args.lang)  # import: the file's language, not the settings'
+        args.lang = args.lang or list(settings.languages)
         return run(args, project)
     except (ContentError, EnvironmentProblem) as exc:
         return report_failure(exc, sys.stderr)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _quiet_closed_pipe()
     except Exception as exc:  # an unexpected failure is ours, not the editor's
         if args.debug:
             raise
@@ -94,16 +153,22 @@ def usage_problem(args) -> str | None:
                 "leave it out (as many as there are cores)")
     if args.min_percent is not None and not 0 <= args.min_percent <= 100:
         return f"--min-percent {args.min_percent:g} is out of range: give 0 to 100"
-    if args.args and args.command != "xliff":
-        return (f"unexpected argument '{args.args[0]}' for '{args.command}' (only xliff takes "
-                "arguments); see --help")
+    if args.args and args.command not in ARG_COMMANDS:
+        return (f"unexpected argument '{args.args[0]}' for '{args.command}' (only "
+                f"{', '.join(ARG_COMMANDS)} take arguments); see --help")
     return None
 
 
 def run(args, project: Project) -> int:
+    if args.command == "new":
+        from .new import run_new
+        return run_new(args.args)
     if args.command == "build" and not (args.watch or args.no_cache or args.verify) and \
             project.report_paths(args.report) and _up_to_date(args, project):
         return 0
+    if args.command == "import":
+        from .importers.command import run_import
+        return run_import(project, args)
     if args.command in ("build", "preview") and "pdf" in (tuple(args.format) or ("pdf",)):
         _start_typst_workers(args.jobs, args.watch)
     from .build import Options
@@ -182,6 +247,9 @@ def _up_to_date(args, project: Project) -> bool:
     _key, last = unchanged_run(project, selection, project.output_dir)
     if last is None:
         return False
+    if last.get("manifest"):  # another selection may have written it since
+        from .manifest import write
+        write(project.output_dir, last["manifest"].encode("utf-8"))
     for w in last["warnings"]:
         print(w, file=sys.stderr)
     print(f"built 0 file(s), {len(last['outputs'])} up to date in "

@@ -1,6 +1,12 @@
-"""Numeral systems for printed numbers: arabic, roman, latin letters, CJK ideographs.
+"""Numeral systems for printed numbers: arabic, roman, latin letters, CJK ideographs, and the
+letter and word sequences of UN Arabic and Russian documents.
 
 Babel has no number spell-out (RBNF), so the few systems house style needs are written here.
+Sources of the sequences: the UN Arabic and Russian editions of UN documents (for example the
+Arabic and Russian editions of CTOC/COP/WG.7/2017/L.1 and of General Assembly reports):
+Arabic chapters أولا، ثانيا…, annexes المرفق الأول…, sections ألف، باء، جيم… and
+subparagraphs (أ)، (ب)، (ج)… in the abjad order (أبجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ);
+Russian sections А., Б., В. in the Cyrillic alphabet without Ё, Й, Ъ, Ы, Ь.
 """
 
 from __future__ import annotations
@@ -48,6 +54,28 @@ def cjk(n: int) -> str:
     return s[1:] if s.startswith("一十") else s
 
 
+# Arabic ordinal adverbs (chapters: أولا - مقدمة) and ordinal adjectives with the article
+# (annexes: المرفق الأول), 1..20; beyond, the digits.
+_AR_ORDINAL = ("أولا ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا".split() +
+               [f"{w} عشر" for w in "حادي ثاني ثالث رابع خامس سادس سابع ثامن تاسع".split()] +
+               ["عشرون"])
+_AR_ORDINAL_DEFINITE = ("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"
+                        .split() + [f"{w} عشر" for w in "الحادي الثاني الثالث الرابع الخامس "
+                                    "السادس السابع الثامن التاسع".split()] + ["العشرون"])
+# abjad order: letter names (sections) and letters (subparagraphs)
+_AR_LETTER_NAMES = ("ألف باء جيم دال هاء واو زاي حاء طاء ياء كاف لام ميم نون سين عين فاء صاد "
+                    "قاف راء شين تاء ثاء خاء ذال ضاد ظاء غين").split()
+_AR_LETTERS = "أ ب ج د هـ و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض ظ غ".split()
+_CYRILLIC_UPPER = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+
+
+def sequence(items):
+    """The n-th item of a fixed sequence (1-based); past its end, the digits."""
+    def fmt(n: int) -> str:
+        return items[n - 1] if 1 <= n <= len(items) else str(n)
+    return fmt
+
+
 SYSTEMS = {
     "arabic": str,
     "roman": roman,
@@ -55,6 +83,11 @@ SYSTEMS = {
     "alpha": letters,
     "alpha-upper": lambda n: letters(n).upper(),
     "cjk": cjk,
+    "arabic-ordinal": sequence(_AR_ORDINAL),
+    "arabic-ordinal-definite": sequence(_AR_ORDINAL_DEFINITE),
+    "abjad-names": sequence(_AR_LETTER_NAMES),
+    "abjad": sequence(_AR_LETTERS),
+    "cyrillic-upper": sequence(list(_CYRILLIC_UPPER)),
 }
 
 

@@ -36,6 +36,7 @@ class LangData:
     words: dict[str, int] = field(default_factory=dict)
     digits: dict[str, int] = field(default_factory=dict)
     units: dict[str, int] = field(default_factory=dict)
+    joiners: tuple[str, ...] = ()  # words between a month and its day or year ("de")
 
 
 def load_lang_data(project: Project, lang: str) -> LangData:
@@ -46,7 +47,8 @@ def load_lang_data(project: Project, lang: str) -> LangData:
     return LangData({k.lower(): int(v) for k, v in (data.get("months") or {}).items()},
                     {k.lower(): int(v) for k, v in (data.get("number_words") or {}).items()},
                     {str(k): int(v) for k, v in (nums.get("digits") or {}).items()},
-                    {str(k): int(v) for k, v in (nums.get("units") or {}).items()})
+                    {str(k): int(v) for k, v in (nums.get("units") or {}).items()},
+                    tuple(str(w) for w in data.get("month_joiners") or ()))
 
 
 @dataclass
@@ -84,6 +86,10 @@ def facts(text: str, data: LangData) -> Facts | None:
     optional: Counter = Counter()
     if data.months:
         months = "|".join(sorted(map(re.escape, data.months), key=len, reverse=True))
+        if data.joiners:  # "11 de septiembre de 2017" -> "11 septiembre 2017"
+            joiners = "|".join(map(re.escape, data.joiners))
+            s = re.sub(rf"(?i)(?<=\d) (?:{joiners}) (?=(?:{months})\b)", " ", s)
+            s = re.sub(rf"(?i)\b({months}) (?:{joiners}) (?=\d)", r"\1 ", s)
         s = re.sub(rf"(?i)(?<=\d )({months})\b|\b({months})(?= \d)",
                    lambda m: f" {data.months[(m.group(1) or m.group(2)).lower()]} ", s)
     if data.words:

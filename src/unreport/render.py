@@ -99,18 +99,24 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         return _("[Original: %(language)s]") % {"language": name}
 
     meta = report.meta
+    block = mast_style.distribution_block(meta.distribution, meta.date, style, original_style,
+                                          lang != meta.original)
+    if mast_style.direction != style.direction:
+        # a block in another script direction than the edition's (English in the Arabic
+        # edition) reads in its own direction: each line a Unicode isolate
+        block = {k: isolate(v, mast_style.direction) for k, v in block.items()}
+    job = f"{meta.job} ({style.edition_letter})" if meta.job else ""
     mast = {
         "lang": lang,
         "direction": style.direction,
+        "block_direction": mast_style.direction,  # the distribution block's direction
         # Translators: masthead: the organisation's name (letter-spaced in Chinese: 联 合 国)
         "un_name": _("United Nations"),
         "symbol": meta.symbol,
-        "distribution": f"Distr.: {meta.distribution.capitalize()}",
-        "date": mast_style.date(meta.date),
-        "edition_language": "" if lang == meta.original else style.name,
-        "original": f"Original: {original_style.name}",
+        **block,
         "organ": inline.plain(inline.parse(tr["meta.organ"].text)),
-        "job": f"{meta.job} ({style.edition_letter})" if meta.job else "",
+        # the job number reads left to right in every edition
+        "job": isolate(job, "ltr") if style.direction != "ltr" else job,
         "barcode": barcode_text(meta.job) if meta.job else "",
         "translated": "" if lang == meta.original else "yes",
     }
@@ -155,6 +161,14 @@ def template_problem(project: Project, exc: jinja2.TemplateError) -> Environment
     line = getattr(exc, "lineno", None)
     return EnvironmentProblem(f"{where}{':' + str(line) if line else ''}: error: template "
                               f"problem: {exc}; fix the template")
+
+
+def isolate(text: str, direction: str) -> str:
+    """`text` as a Unicode directional isolate (LRI/RLI ... PDI), so that inside a paragraph
+    of the other direction it reads in its own ("V.17-06379 (A)" in an Arabic footer)."""
+    if not text:
+        return text
+    return ("\u2066" if direction == "ltr" else "\u2067") + text + "\u2069"
 
 
 def barcode_text(job: str) -> str:

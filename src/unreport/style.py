@@ -8,6 +8,7 @@ and applied here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +46,55 @@ class Style:
     def direction(self) -> str:
         return self.data.get("direction", "ltr")
 
+    def distribution_block(self, level: str, on: dt.date, edition: "Style", original: "Style",
+                           translated: bool) -> dict:
+        """The masthead's distribution block written in this language (the edition's
+        `distribution_language`): `masthead.distribution` words per level, the date, the
+        edition's language (`masthead.edition_language`, only in a translation) and
+        `masthead.original`; language names from `masthead.language_names`, else each
+        language's `name`."""
+        m = self.data.get("masthead") or {}
+        names = m.get("language_names") or {}
+
+        def name(s: "Style") -> str:
+            return names.get(s.lang, s.name)
+
+        def fill(fmt: str, language: str) -> str:
+            return fmt.format(language=language, Language=language[:1].upper() + language[1:])
+
+        level_words = (m.get("distribution") or {}).get(level)
+        return {
+            "distribution": level_words or f"Distr.: {level.capitalize()}",
+            "date": self.date(on),
+            "edition_language": fill(m.get("edition_language", "{Language}"), name(edition))
+            if translated else "",
+            "original": fill(m.get("original", "Original: {language}"), name(original)),
+        }
+
     def fonts(self, fmt: str) -> dict:
         return self.data["fonts"][fmt]
 
+    def _format(self, d: dt.date, pattern: str) -> str:
+        """Babel's format_date with the house style's own day and month words: `day_forms`
+        ({1: "1er"}: the day field `d` of the first of a month) and `month_names` (twelve
+        names for `MMMM`, e.g. the Arabic double names كانون الثاني/يناير ...)."""
+        days = {int(k): v for k, v in (self.data.get("day_forms") or {}).items()}
+        months = self.data.get("month_names")
+
+        def field(m: re.Match) -> str:
+            tok = m.group(0)
+            if tok.startswith("'"):
+                return tok
+            if tok == "d" and d.day in days:
+                return _quote(str(days[d.day]))
+            if tok == "MMMM" and months:
+                return _quote(months[d.month - 1])
+            return tok
+
+        return format_date(d, _FIELDS.sub(field, pattern), locale=self.locale)
+
     def date(self, d: dt.date) -> str:
-        return format_date(d, self.data["date"], locale=self.locale)
+        return self._format(d, self.data["date"])
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
         if start == end:
@@ -61,8 +106,7 @@ class Style:
         else:
             case = "other"
         first, second = self.data["date_range"][case]
-        return format_date(start, first, locale=self.locale) + \
-            format_date(end, second, locale=self.locale)
+        return self._format(start, first) + self._format(end, second)
 
     def meeting_line(self, place: str, start: dt.date, end: dt.date) -> str:
         return self.data["meeting_line"].format(place=place, dates=self.date_range(start, end))
@@ -74,7 +118,17 @@ class Style:
             return ""
         if len(names) == 1:
             return names[0]
-        return rule["separator"].join(names[:-1]) + rule["last"] + names[-1]
+        return rule["separator"].join(names[:-1]) + self._last(rule, names[-1]) + names[-1]
+
+    @staticmethod
+    def _last(rule: dict, name: str) -> str:
+        """The conjunction before the last name: `last`, or the first of `last_before` whose
+        `pattern` (a regular expression) matches the start of that name (Spanish "y" becomes
+        "e" before an i sound: "Chile e Italia")."""
+        for alt in rule.get("last_before") or ():
+            if re.match(alt["pattern"], name):
+                return alt["last"]
+        return rule["last"]
 
     def inline_list(self, text: str, names: str, escape=lambda s: s) -> str:
         """A text followed by the list of States it names: `escape` turns the plain names and
@@ -96,6 +150,14 @@ class Style:
         spec = self.data["numbers"][kind]
         fmt = self.data.get("reference", {}).get(kind, "{}")
         return fmt.format(format_number(value, spec["system"]))
+
+
+_FIELDS = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
+
+
+def _quote(text: str) -> str:
+    """A literal inside a CLDR date pattern."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _read_mapping(project: Project, path: Path, diag: Collector):

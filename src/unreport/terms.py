@@ -89,21 +89,43 @@ def check_codes(codes, loc: Loc, terms: Terms, on: dt.date, diag: Collector) -> 
     return out
 
 
-def sort_key(name: str) -> tuple:
-    """Alphabetical order of names as printed: accents and case ignored (Côte d'Ivoire under C,
-    Türkiye under T), then the exact text to break ties deterministically."""
-    import unicodedata
-    base = "".join(ch for ch in unicodedata.normalize("NFKD", name)
-                   if not unicodedata.combining(ch))
-    return (base.casefold(), name)
+_COLLATOR = None
 
 
-def order_codes(codes, order: str, sort_terms: Terms, on: dt.date) -> tuple:
+def collation_key(collation: dict | None = None):
+    """A sort key for names in one language: the Unicode Collation Algorithm (pyuca, the
+    DUCET table) applied after the language's `collation` rules from its style.yaml:
+    `ignore_prefixes` (Arabic sorts "الأرجنتين" under أ, without its article) and
+    `equivalents` (letters that sort as another: أ إ آ as ا). The exact text breaks ties."""
+    global _COLLATOR
+    if _COLLATOR is None:
+        from pyuca import Collator
+        _COLLATOR = Collator()
+    rules = collation or {}
+    prefixes = tuple(rules.get("ignore_prefixes") or ())
+    equivalents = dict(rules.get("equivalents") or {})
+
+    def key(name: str) -> tuple:
+        s = name
+        for prefix in prefixes:
+            if s.startswith(prefix) and len(s) > len(prefix):
+                s = s[len(prefix):]
+                break
+        for a, b in equivalents.items():
+            s = s.replace(a, b)
+        return (tuple(_COLLATOR.sort_key(s)), name)
+    return key
+
+
+def order_codes(codes, order: str, sort_terms: Terms, on: dt.date,
+                collation: dict | None = None) -> tuple:
     """The codes in the order given, or sorted by their names in `sort_terms`' language
-    (house style `states_sort_language`: UN practice sorts by the English name in every
-    language). Codes without a name keep their place at the end, in the order given."""
+    (house style `states_sort_language`: each edition's own language, English for Chinese),
+    with that language's `collation` rules. Codes without a name keep their place at the
+    end, in the order given."""
     if order != "name":
         return tuple(codes)
     named = [c for c in codes if sort_terms.name(c, on) is not None]
     rest = [c for c in codes if sort_terms.name(c, on) is None]
-    return tuple(sorted(named, key=lambda c: sort_key(sort_terms.name(c, on)))) + tuple(rest)
+    key = collation_key(collation)
+    return tuple(sorted(named, key=lambda c: key(sort_terms.name(c, on)))) + tuple(rest)

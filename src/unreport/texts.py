@@ -17,7 +17,7 @@ from .errors import Collector
 from .model import Para, Report, walk
 from .number import Number
 from .project import Project
-from .style import Style
+from .style import Style, load_style
 from .terms import Terms, check_codes, load_terms, order_codes
 from .translate import FUZZY, UNTRANSLATED, Text, Translation
 
@@ -110,6 +110,7 @@ class EditionTexts:
             sort_lang = self.style.data["states_sort_language"]
             if sort_lang not in self._sort_terms:
                 self._sort_terms[sort_lang] = load_terms(self.project, sort_lang, self.diag)
+            collation = load_style(self.project, sort_lang).data.get("collation")
             codes = order_codes(codes, block.states_order, self._sort_terms[sort_lang],
-                                self.report.meta.date)
+                                self.report.meta.date, collation)
         return check_codes(codes, block.states_loc, self.terms, self.report.meta.date, self.diag)

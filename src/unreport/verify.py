@@ -39,7 +39,9 @@ def _ws(text: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", unicodedata.normalize("NFKC", text))
+    # bidirectional controls and isolates (U+200E/F, U+202A-E, U+2066-9) print nothing
+    return re.sub(r"[\s\-\u00ad\u2010\u2011\u200e\u200f\u202a-\u202e\u2066-\u2069]+", "",
+                  unicodedata.normalize("NFKC", text))
 
 
 def _short(text: str, n: int = 70) -> str:
@@ -150,23 +152,56 @@ def pdf_text(path: Path) -> str:
 
     from pypdf import PdfReader
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged file is reported once, here
-    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    return "\n".join(logical_order(page.extract_text() or "")
+                     for page in PdfReader(str(path)).pages)
+
+
+_RTL_RUN = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+                      r"(?:[^A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\n]*"
+                      r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])?")
+
+
+def logical_order(text: str) -> str:
+    """Right-to-left runs of a PDF's extracted text in reading order. pypdf gives the runs of
+    a line in reading order but the words of a right-to-left run (Arabic, Hebrew) as they
+    stand on the page, from left to right: each such run (right-to-left letters and the
+    punctuation between them, up to a Latin letter or a digit) is turned word by word. Where
+    pypdf puts the punctuation of such a run is not reliable: `verify_pdf` compares the
+    words of a document with right-to-left text without it."""
+    def turn(m: re.Match) -> str:
+        return "".join(reversed(re.findall(r"\w+|\W", m.group(0))))
+    return _RTL_RUN.sub(turn, text)
 
 
 def verify_pdf(path: Path, display: str, sequence: list[Expected], diag: Collector) -> None:
-    """Each unit's number and the start of its text appear in order in the PDF's text."""
-    text = _squash(pdf_text(path))
+    """Each unit's number and the start of its text appear in order in the PDF's text (in a
+    PDF with right-to-left text: its letters and digits, without punctuation)."""
+    raw = pdf_text(path)
+    rtl = bool(_RTL_RUN.search(raw))
+    if rtl:
+        squash = (lambda s: re.sub(r"[^\w]|_", "", _squash(s)))
+    else:
+        squash = _squash
+    text = squash(raw)
     pos = 0
     for e in sequence:
-        want = _squash(e.number) + _squash(e.head)[:PDF_HEAD]
+        want = squash(e.number) + squash(e.head)[:PDF_HEAD]
         found = text.find(want, pos)
         if e.kind in LABELLED and found < 0:
             # "Annex I", then "[Original: Chinese]" under it, then the title: the title, with
             # the number a little before it
-            title = text.find(_squash(e.head)[:PDF_HEAD], pos)
-            number = text.rfind(_squash(e.number), max(pos, title - 200), title)
+            title = text.find(squash(e.head)[:PDF_HEAD], pos)
+            number = text.rfind(squash(e.number), max(pos, title - 200), title)
             if title >= 0 and number >= 0:
-                pos = title + len(_squash(e.head)[:PDF_HEAD])
+                pos = title + len(squash(e.head)[:PDF_HEAD])
+                continue
+        if found < 0 and rtl:
+            # a number hanging beside right-to-left text comes out of the PDF glued to a word
+            # of its first line, before or after it: the text, read without that number
+            end = _beside(text, pos, squash(e.number), squash(e.head)[:PDF_HEAD],
+                          squash(e.text))
+            if end >= 0:
+                pos = end
                 continue
         if found < 0:
             where = text.find(want)
@@ -174,13 +209,32 @@ def verify_pdf(path: Path, display: str, sequence: list[Expected], diag: Collect
             diag.error(Loc(display), f"{e.id}: '{_short(e.number + ' ' + e.head, 50)}' "
                                      f"{what} in the PDF's text; rebuild it")
             continue
-        end = _follow(text, found + len(_squash(e.number)), _squash(e.text))
+        end = _follow(text, found + len(squash(e.number)), squash(e.text))
         if isinstance(end, str):
             diag.error(Loc(display), f"{e.id}: the text of {e.number or e.kind} breaks off "
                                      f"before '{_short(end, 30)}' in the PDF's text; rebuild it")
             pos = found + len(want)
         else:
             pos = end
+
+
+def _beside(text: str, pos: int, number: str, head: str, whole: str) -> int:
+    """The end of `whole` (which starts with `head`) read from `pos` with one occurrence of
+    `number` close to its start taken out, or -1."""
+    at = text.find(number, pos) if number else -1
+    tries = 0
+    while at >= 0 and tries < 50:
+        start = max(pos, at - len(head) - 120)
+        after = at + len(number)
+        window = text[start:at] + text[after:after + len(whole) + PDF_GAP]
+        h = window.find(head)
+        if 0 <= h <= at - start + 120:
+            end = _follow(window, h, whole)
+            if not isinstance(end, str):
+                return start + end if end <= at - start else end - (at - start) + after
+        at = text.find(number, at + 1)
+        tries += 1
+    return -1
 
 
 def _follow(text: str, pos: int, want: str) -> int | str:

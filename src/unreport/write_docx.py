@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .barcode39 import code39_modules
+from .docx_language import apply_language
 from .output import normalise_zip
 from .pandoc import run_pandoc
 from .project import Project
@@ -80,6 +81,11 @@ class DocxWriter:
         _masthead_body(doc, m, self.design)
         emblem = self.project.templates_dir / "emblem.png"
         _headers_footers(doc, m, text_width, emblem if emblem.is_file() else None)
+        # proofing language, complex-script formatting, right to left (docx_language.py);
+        # the distribution block keeps its own direction when written in another language
+        apply_language(doc, edition.style,
+                       {"Distribution"} if m.get("block_direction", m["direction"]) !=
+                       m["direction"] else set())
         when = dt.datetime.combine(edition.report.meta.date, dt.time())
         cp = doc.core_properties
         cp.created = cp.modified = when

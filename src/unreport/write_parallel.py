@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from .docx_language import apply_parallel_language
 from .output import normalise_zip
 from .pandoc import run_pandoc
 from .parallel import ParallelDoc
@@ -63,6 +64,8 @@ class ParallelDocxWriter:
             for row, status in zip(rows[1:], [r.status for r in doc.rows]):
                 if status in ("fuzzy", "untranslated"):
                     _shade(row.cells[1], "FFF4CC" if status == "fuzzy" else "FDE2E2")
+        # each column in its language's direction; the translation's proofing language
+        apply_parallel_language(d, doc.source_style, doc.style)
         when = dt.datetime.combine(doc.report.meta.date, dt.time())
         cp = d.core_properties
         cp.created = cp.modified = cp.last_printed = when

@@ -13,7 +13,21 @@ from .errors import EnvironmentProblem
 from .project import Project
 from .render import Edition
 
-FONT_PACKAGES = "Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-liberation2"
+def font_packages(project: Project) -> dict[str, str]:
+    """Font family -> Debian/Ubuntu package, from templates/base/style.yaml `font_packages`."""
+    import yaml
+    path = project.templates_dir / "base" / "style.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    return {str(k): str(v) for k, v in (data.get("font_packages") or {}).items()}
+
+
+def missing_font_hint(message: str, packages: dict[str, str]) -> str:
+    """The package that holds the font a Typst warning names (or every known package)."""
+    named = sorted({pkg for family, pkg in packages.items() if family.lower() in message.lower()})
+    return "Debian/Ubuntu: apt-get install " + " ".join(named or sorted(set(packages.values())))
 
 
 def epoch_of(d: dt.date) -> int:
@@ -35,6 +49,7 @@ class PdfWriter:
             raise EnvironmentProblem(f"{project.rel(self.design / 'un.typ')}: error: the Typst "
                                      "page design is missing; restore templates/typst/")
         self.emblem = "/emblem.png" if (self.root / "emblem.png").is_file() else ""
+        self.packages = font_packages(project)
         # the fonts are scanned once per worker; installing fonts gives a new pool
         self.pool = typst_workers.shared(fonts_version(), jobs or None)
 
@@ -65,9 +80,10 @@ class PdfWriter:
                                      f"({'; '.join(exc.hints)})") from None
         for message in result.warnings:
             if "font" in message.lower():
+                hint = missing_font_hint(message, self.packages)
                 raise EnvironmentProblem(f"missing font for {what}: {message}. Install it "
-                                         f"({FONT_PACKAGES}; macOS and Windows ship their own "
-                                         "CJK and Times fonts)")
+                                         f"({hint}; macOS and Windows ship their own "
+                                         "CJK, Arabic and Times fonts)")
         return result.outputs[0] if fmt == "pdf" else result.outputs
 
     def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):

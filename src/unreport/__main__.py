@@ -1,0 +1,5 @@
+"""`python -m unreport`: the same as the `unreport` command."""
+
+from .cli import entry
+
+entry()
