@@ -176,3 +176,39 @@ def test_tool_versions_are_those_installed():
         except metadata.PackageNotFoundError:
             want = None
         assert found.get(_dist_key(dist)) == want, dist
+
+
+def test_a_cache_with_entries_of_the_wrong_types_is_discarded_with_one_warning(project, capsys):
+    """A cache edited or damaged by hand: one warning, a full rebuild, then incremental again
+    (before, every later build failed with an internal error until it was deleted)."""
+    from unreport.cli import main
+    out = project / "output"
+    out.mkdir(exist_ok=True)
+    (out / ".unreport-cache.json").write_text(json.dumps(
+        {"format": 1, "outputs": {EN: ["not", "a", "mapping"], ZH: {"key": 7}},
+         "runs": {"[]": "oops"}}), encoding="utf-8")
+    assert main(["--root", str(project), "--output", str(out), "--format", "docx"]) == 0
+    captured = capsys.readouterr()
+    assert [ln for ln in captured.err.splitlines() if "cache" in ln] == [
+        "output/.unreport-cache.json: warning: the build cache holds entries of the wrong "
+        "types; ignored, every output is rebuilt"]  # once, though the cache is read thrice
+    assert sorted(re.findall(r"^wrote .*?([^/\\\n]+)$", captured.out, re.M)) == [PAR, EN, ZH]
+    assert build(project, out, capsys, "--format", "docx") == []
+
+
+def test_two_builds_saving_at_once_keep_each_others_entries(tmp_path):
+    """Two runs of different --report selections load the cache, build, and save one after
+    the other: the later save merges, it does not drop what the earlier one recorded."""
+    from unreport.cache import Cache
+    first, second = Cache.load(tmp_path), Cache.load(tmp_path)
+    first.record(tmp_path / "a.en.pdf", "key-a", b"%PDF a")
+    second.record(tmp_path / "b.en.pdf", "key-b", b"%PDF b")
+    first.runs["a"] = {"key": "ra", "outputs": ["a.en.pdf"], "warnings": []}
+    second.runs["b"] = {"key": "rb", "outputs": ["b.en.pdf"], "warnings": []}
+    first.save()
+    second.save()
+    saved = json.loads((tmp_path / ".unreport-cache.json").read_text())
+    assert sorted(saved["outputs"]) == ["a.en.pdf", "b.en.pdf"]
+    assert sorted(saved["runs"]) == ["a", "b"]
+    assert Cache.load(tmp_path).entries["a.en.pdf"]["key"] == "key-a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".unreport-cache.json"]  # no lock file

@@ -58,3 +58,15 @@ def test_errors_while_watching_are_printed_not_raised(tmp_path, capsys):
     assert build_reporting(failing) == 1
     err = capsys.readouterr().err
     assert "content/x.yaml:3:5: error: bad ID" in err and "nothing was written" in err
+
+
+def test_the_watch_survives_an_unexpected_failure(capsys):
+    """Even a failure that is the tool's own (a bug) is printed and the watch goes on."""
+    from unreport.watch import build_reporting
+
+    def buggy():
+        return {}["table"]
+    assert build_reporting(buggy) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("internal error: KeyError: 'table' (the watch goes on") and \
+        "Traceback" not in err

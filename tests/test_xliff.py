@@ -128,3 +128,70 @@ def test_malformed_xliff_is_a_located_error(tmp_path, capsys):
     assert re.match(rf"{re.escape(str(bad))}:4:\d+: error: not well-formed XML",
                     capsys.readouterr().err)
     assert main(["--root", str(project), "xliff", "frobnicate"]) == 2
+
+
+def test_an_internal_entity_is_refused_not_imported_literally(tmp_path, capsys):
+    """`&city;` declared in a DOCTYPE: a located error, never the literal text in the PO."""
+    project = draft_project(tmp_path)
+    xlf = export(project, tmp_path)
+    text = xlf.read_text(encoding="utf-8")
+    text = text.replace("<xliff ", '<!DOCTYPE xliff [<!ENTITY city "维也纳">]>\n<xliff ', 1)
+    text = text.replace("<target state=\"new\"/>",
+                        "<target state=\"translated\">会议在&city;举行</target>", 1)
+    xlf.write_text(text, encoding="utf-8")
+    before = po_path(project).read_bytes()
+    capsys.readouterr()
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (f"{xlf}:1:1: error: the file declares XML entities (&city; ...) in its "
+                      "DOCTYPE; XLIFF 1.2 uses none: write the text in place of each entity "
+                      "and remove the DOCTYPE")
+    assert po_path(project).read_bytes() == before
+    assert "&city;" not in po_path(project).read_text(encoding="utf-8")
+
+
+def test_two_file_elements_for_one_catalog_are_merged(tmp_path, capsys):
+    """A CAT tool that splits a catalog into two <file> elements: both halves are imported,
+    and the catalog is reported once."""
+    project = draft_project(tmp_path)
+    xlf = export(project, tmp_path)
+    tree, by_id = units(xlf)
+    new = list(by_id.values())
+    file_el = tree.getroot().find("x:file", NS)
+    second = etree.fromstring(etree.tostring(file_el))
+    body2 = second.find("x:body", NS)
+    for u in list(body2):
+        body2.remove(u)
+    first_new, last_new = new[0], new[-1]
+    file_el.find("x:body", NS).remove(last_new)
+    body2.append(last_new)
+    tree.getroot().append(second)
+    set_target(first_new, "第一部分的译文，内容很长，包括 100% 的“引号”。")
+    set_target(last_new, "第二部分的译文，同样很长。")
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    capsys.readouterr()
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len([ln for ln in out if ln.startswith("locales/zh/")]) == 1, out
+    got = {k: m.string for k, m in entries(project)[0].items()}
+    assert got[first_new.get("id")] == "第一部分的译文，内容很长，包括 100% 的“引号”。"
+    assert got[last_new.get("id")] == "第二部分的译文，同样很长。"
+
+
+def test_a_duplicate_trans_unit_is_a_located_error(tmp_path, capsys):
+    project = draft_project(tmp_path)
+    xlf = export(project, tmp_path)
+    tree, by_id = units(xlf)
+    unit = next(iter(by_id.values()))
+    twin = etree.fromstring(etree.tostring(unit))
+    set_target(twin, "另一个译文")
+    unit.addnext(twin)
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    line = etree.parse(str(xlf)).getroot().findall(".//x:trans-unit", NS)[1].sourceline
+    before = po_path(project).read_bytes()
+    capsys.readouterr()
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (f"{xlf}:{line}:1: error: duplicate trans-unit id \"{unit.get('id')}\" "
+                      f"(first at line {unit.sourceline}); keep one of them")
+    assert po_path(project).read_bytes() == before

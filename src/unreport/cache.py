@@ -39,7 +39,10 @@ def _sha(data: bytes) -> str:
 
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes ('missing' when it does not exist: its appearance is a change)."""
+    import stat
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a named pipe: it blocks
+            return "not a file"
         return _sha(Path(path).read_bytes())
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return "missing"
@@ -129,15 +132,8 @@ class Cache:
     @classmethod
     def load(cls, out_dir: Path, enabled: bool = True) -> "Cache":
         path = Path(out_dir) / CACHE_NAME
-        entries, runs = {}, {}
         # read even with --no-cache, so that the entries of the other outputs are kept
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT and isinstance(data.get("outputs"), dict):
-                entries = data["outputs"]
-                runs = data.get("runs") if isinstance(data.get("runs"), dict) else {}
-        except (OSError, ValueError, AttributeError):
-            entries, runs = {}, {}  # no cache or an unreadable one: build everything
+        entries, runs = _read(path, warn=True)
         return cls(path, entries, enabled, runs)
 
     def _file(self, path: Path) -> str:
@@ -180,13 +176,86 @@ class Cache:
         self.entries[Path(output).name] = {"key": key, "sha256": _sha(data)}
 
     def save(self) -> None:
-        """Write the cache (atomically, deterministically); untouched when nothing changed."""
+        """Write the cache (atomically, deterministically); untouched when nothing changed.
+        Under a lock, what this run changed is merged into the file as it is now: two builds
+        of different --report selections at once keep each other's entries."""
         if (self.entries, self.runs) == self.loaded:
             return
-        text = json.dumps({"format": FORMAT, "outputs": self.entries, "runs": self.runs},
-                          indent=1, sort_keys=True, ensure_ascii=False)
-        write_atomic(self.path, (text + "\n").encode("utf-8"))
+        with _locked(self.path):
+            entries, runs = _read(self.path, warn=False)
+            for mine, theirs, loaded in ((self.entries, entries, self.loaded[0]),
+                                         (self.runs, runs, self.loaded[1])):
+                for name, value in mine.items():
+                    if loaded.get(name) != value:
+                        theirs[name] = value
+                mine.clear()
+                mine.update(theirs)
+            text = json.dumps({"format": FORMAT, "outputs": self.entries, "runs": self.runs},
+                              indent=1, sort_keys=True, ensure_ascii=False)
+            write_atomic(self.path, (text + "\n").encode("utf-8"))
         self.loaded = (dict(self.entries), dict(self.runs))
+
+
+_warned: set[str] = set()
+
+
+def _read(path: Path, warn: bool) -> tuple[dict, dict]:
+    """(outputs, runs) of a cache file; a missing one is empty, and so is a damaged one (not
+    JSON, or entries of the wrong types), with a one-line warning: everything is rebuilt."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        return {}, {}  # no cache yet (or no output folder: the build says so)
+    except (OSError, ValueError) as exc:
+        return _damaged(path, f"cannot be read ({type(exc).__name__})", warn)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return {}, {}  # another version's cache: rebuild everything, quietly
+    entries, runs = data.get("outputs"), data.get("runs", {})
+    ok = isinstance(entries, dict) and isinstance(runs, dict) and all(
+        isinstance(e, dict) and isinstance(e.get("key"), str) and isinstance(e.get("sha256"), str)
+        for e in entries.values()) and all(
+        isinstance(r, dict) and isinstance(r.get("key"), str)
+        and isinstance(r.get("outputs"), list) and all(isinstance(o, str) for o in r["outputs"])
+        and isinstance(r.get("warnings"), list) and all(isinstance(w, str) for w in r["warnings"])
+        for r in runs.values())
+    if not ok:
+        return _damaged(path, "holds entries of the wrong types", warn)
+    return entries, runs
+
+
+def _damaged(path: Path, why: str, warn: bool) -> tuple[dict, dict]:
+    try:
+        st = path.stat()
+        seen = f"{path}:{st.st_size}:{st.st_mtime_ns}"  # once per damage, not per read
+    except OSError:
+        seen = str(path)
+    if warn and seen not in _warned:
+        _warned.add(seen)
+        print(f"{path.parent.name}/{path.name}: warning: the build cache {why}; ignored, every "
+              "output is rebuilt", file=sys.stderr)
+    return {}, {}
+
+
+class _locked:
+    """An exclusive lock on the cache's folder (flock on the folder itself, so that no lock
+    file is left among the outputs; where there is no fcntl, no lock)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path).parent
+        self.fd = None
+
+    def __enter__(self):
+        try:
+            import fcntl
+            self.fd = os.open(self.path, os.O_RDONLY)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            self.fd = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock
 
 
 def edition_files(project, edition) -> list[Path]:

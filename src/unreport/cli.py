@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .errors import ContentError, EnvironmentProblem, report_failure
+from .errors import ContentError, EnvironmentProblem, printable, report_failure
 from .project import Project
 
 COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "new",
             "import")
+ARG_COMMANDS = ("xliff", "new", "import")  # the commands that take arguments
 
 
 def _percent(text: str) -> float:
@@ -55,7 +56,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--verify", action="store_true", help="after building, read every output "
                    "back and check each unit's printed number and text against the model "
                    "(exit 1 naming the ID and the file on a mismatch)")
-    p.add_argument("--jobs", type=int, default=0, help="parallel writers (default: cores)")
+    p.add_argument("--jobs", type=int, default=None, help="parallel writers, 1 to 4 x the "
+                   "cores (default: cores)")
     p.add_argument("--output", type=Path, default=None, metavar="DIR",
                    help="where outputs go (default: output/ in the project)")
     p.add_argument("--min-percent", type=_percent, default=None, metavar="N",
@@ -121,6 +123,11 @@ def _quiet_closed_pipe() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_intermixed_args(argv)
+    usage = usage_problem(args)
+    if usage:
+        print(printable(f"error: {usage}"), file=sys.stderr)
+        return 2
+    args.jobs = args.jobs or 0  # 0: as many as there are cores
     from .settings import find_root, load_settings
     root = args.root.resolve() if args.root else find_root(Path.cwd())
     try:
@@ -141,9 +148,24 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an unexpected failure is ours, not the editor's
         if args.debug:
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
-              file=sys.stderr)
+        print(printable(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and "
+                        "report it)"), file=sys.stderr)
         return 2
+
+
+def usage_problem(args) -> str | None:
+    """What is wrong with the command line that argparse does not check."""
+    import os
+    most = (os.cpu_count() or 1) * 4  # more workers than this only exhaust memory
+    if args.jobs is not None and not 1 <= args.jobs <= most:
+        return (f"--jobs {args.jobs} is out of range: give 1 to 4 x the number of cores, or "
+                "leave it out (as many as there are cores)")
+    if args.min_percent is not None and not 0 <= args.min_percent <= 100:
+        return f"--min-percent {args.min_percent:g} is out of range: give 0 to 100"
+    if args.args and args.command not in ARG_COMMANDS:
+        return (f"unexpected argument '{args.args[0]}' for '{args.command}' (only "
+                f"{', '.join(ARG_COMMANDS)} take arguments); see --help")
+    return None
 
 
 def run(args, project: Project) -> int:
@@ -165,14 +187,14 @@ def run(args, project: Project) -> int:
                    review_ids=args.review_ids,
                    verify=args.verify or args.command == "verify")
     if not project.report_paths(opts.report_glob):
-        print(f"error: no report matches '{opts.report_glob}' in {project.content_dir}",
-              file=sys.stderr)
+        print(printable(f"error: no report matches '{opts.report_glob}' in "
+                        f"{project.content_dir}"), file=sys.stderr)
         return 2
     unknown = [lang for lang in opts.langs if lang not in project.languages()]
     if unknown:
-        print(f"error: unknown language '{unknown[0]}' in --lang (known: "
-              f"{', '.join(project.languages())}); add locales/{unknown[0]}/style.yaml or fix "
-              "the code", file=sys.stderr)
+        print(printable(f"error: unknown language '{unknown[0]}' in --lang (known: "
+                        f"{', '.join(project.languages())}); add locales/{unknown[0]}/style.yaml "
+                        "or fix the code"), file=sys.stderr)
         return 2
     if args.command == "catalogs":
         from .catalogs import SyncOptions

@@ -51,6 +51,7 @@ META_REQUIRED = ("symbol", "distribution", "date", "original", "languages", "org
                  "title")
 META_OPTIONAL = ("job", "meeting")
 LIST_STYLES = {"alpha": "alpha", "decimal": "decimal"}
+MAX_LIST_DEPTH = 6  # lists in lists: UN documents use three or four levels
 RESERVED_ID_PREFIX = "meta"  # meta texts are translated under meta.title, meta.organ, ...
 
 
@@ -82,9 +83,14 @@ class _Loader:
     def text(self, v: Value | None, what: str, allow_empty=False) -> str:
         if v is None:
             return ""
-        if isinstance(v.data, (int, float)) and not isinstance(v.data, bool):
-            return str(v.data)
-        if not isinstance(v.data, str) or (not allow_empty and not v.data.strip()):
+        if v.source is not None and v.data is not None and not isinstance(v.data, str) and \
+                not isinstance(v.data, (dict, list)):
+            return v.source  # `job: 017`, `symbol: 12:30:00`: text exactly as written
+        if isinstance(v.data, str) and not allow_empty and not v.data.strip():
+            self.diag.error(v.loc, f"{what} is empty; write the text, or remove the key where "
+                                   "it is optional")
+            return ""
+        if not isinstance(v.data, str):
             self.diag.error(v.loc, f"{what} must be text, not {_kind(v.data)}; "
                                    "put it in quotes if needed")
             return ""
@@ -316,8 +322,13 @@ class _Loader:
         return Table("table", ident, loc, caption=self.text(d.get("caption"), "table caption"),
                      header=header, rows=tuple(rows))
 
-    def item_list(self, v: Value | None) -> ItemList | None:
+    def item_list(self, v: Value | None, depth: int = 1) -> ItemList | None:
         if v is None:
+            return None
+        if depth > MAX_LIST_DEPTH:
+            self.diag.error(v.key_loc or v.loc, f"lists nest at most {MAX_LIST_DEPTH} levels "
+                                                "deep; make this a list of its own or flatten "
+                                                "it")
             return None
         d = self.keys(v, ("items",), ("style",), "list")
         if d is None or "items" not in d:
@@ -338,7 +349,8 @@ class _Loader:
             if xd is None or "id" not in xd:
                 continue
             items.append(ListItem(self.ident(xd["id"], "list item"), self.text(
-                xd.get("text"), "list item text"), xd["id"].loc, self.item_list(xd.get("list"))))
+                xd.get("text"), "list item text"), xd["id"].loc,
+                self.item_list(xd.get("list"), depth + 1)))
         return ItemList(style, tuple(items), v.loc)
 
 
@@ -376,6 +388,11 @@ def load_report(path: Path, project: Project) -> Report:
     """Load and validate one content file; raises ContentError with every problem found."""
     display = project.rel(path)
     diag = Collector()
+    if not inline.ID_RE.match(path.stem) or path.stem.strip(".") == "":
+        diag.error(Loc(display), f"the report ID '{path.stem}' (the file name) is not an ID: "
+                                 "rename the file to lowercase letters, digits, '.', '-' and "
+                                 "'_', starting with a letter or digit")
+        diag.raise_if_errors()
     text = read_text(path, display, diag)
     root = read_yaml(text, display, diag) if text is not None else None
     if root is None:

@@ -107,7 +107,9 @@ def _unescape_one(m: re.Match) -> str:
     if code[0] in "01234567":
         return chr(int(code, 8))
     if code[0] == "x" and len(code) > 1:
-        return chr(int(code[1:], 16))
+        value = int(code[1:], 16)
+        # beyond Unicode: a lone surrogate, which the reader refuses with the entry's place
+        return chr(value) if value <= 0x10FFFF else "\ud800"
     return code
 
 

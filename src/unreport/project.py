@@ -122,7 +122,8 @@ class Project:
     def rel(self, path: Path) -> str:
         """Path as shown in messages: relative to the project root when inside it; a file
         shipped with the tool as `unreport/data/...` (copy it to the project to change it)."""
-        resolved = Path(path).resolve()
+        path = Path(path)
+        resolved = path.parent.resolve() / path.name  # a link is named as itself
         try:
             return str(resolved.relative_to(self.root.resolve()))
         except ValueError:

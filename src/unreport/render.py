@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import jinja2
 
 from . import inline
-from .errors import Collector, EnvironmentProblem
+from .errors import Collector, ContentError, EnvironmentProblem
 from .messages import load_messages
 from .model import Annex, Report
 from .number import Number
@@ -135,13 +135,19 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         def text(ident: str) -> str:
             return getattr(texts[ident], dialect.name)
 
+        from . import template_run
         try:
-            out = env.get_template("report.j2").render(
+            out = template_run.render(
+                env.get_template("report.j2"),
                 fmt=fmt, esc=dialect.escape, report=report, meta=meta, num=fmt_number,
                 text=text, table=lambda block: make_table(block, text),
                 annex_original=annex_original, meeting_line=meeting_line, style=style.data)
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound) as exc:
             raise template_problem(project, exc) from None
+        except (ContentError, EnvironmentProblem):
+            raise
+        except Exception as exc:  # noqa: BLE001 (the template's own failure, located)
+            raise template_run.template_failure(project, exc) from None
         # Markdown blocks stay apart by a blank line; Typst calls follow each other line by line
         return re.sub(r"\n{3,}", "\n\n", out) if fmt == "docx" else re.sub(r"\n{2,}", "\n", out)
 

@@ -214,10 +214,14 @@ def load_style(project: Project, lang: str) -> Style:
 
 def _load_style(project: Project, lang: str) -> Style:
     diag = Collector()
-    _, base = read_layered(project, "templates", "base/style.yaml", diag)
+    base_root, base = read_layered(project, "templates", "base/style.yaml", diag)
     root, own = read_layered(project, "locales", f"{lang}/style.yaml", diag)
     diag.raise_if_errors()
     data = _merge(base, own)
+    from .style_check import check_style
+    check_style(data, [root, base_root],
+                project.rel(project.find("locales", f"{lang}/style.yaml")), diag)
+    diag.raise_if_errors()
     for key in REQUIRED:
         if key not in data:
             diag.error(root.loc, f"style is missing '{key}'; add it (see locales/*/style.yaml)")

@@ -69,7 +69,12 @@ def _load_terms(project: Project, lang: str, path, diag: Collector) -> Terms:
         elif isinstance(v.data, dict) and isinstance(v.data.get("name") and v.data["name"].data,
                                                      str):
             former = []
-            for f in (v.data.get("former").data if v.data.get("former") else []):
+            fv = v.data.get("former")
+            if fv is not None and not isinstance(fv.data, list):
+                diag.error(fv.loc, f"former names of '{code}' must be a list of "
+                                   "{name: ..., until: YYYY-MM-DD}")
+                fv = None
+            for f in (fv.data if fv is not None else []):
                 fd = f.data if isinstance(f.data, dict) else {}
                 if isinstance(fd.get("until") and fd["until"].data, dt.date) and \
                         isinstance(fd.get("name") and fd["name"].data, str):
@@ -86,7 +91,11 @@ def check_codes(codes, loc: Loc, terms: Terms, on: dt.date, diag: Collector) -> 
     out = []
     for code in codes:
         name = terms.name(code, on)
-        if name is None:
+        if name is None and not terms.names:  # one root cause, not one error per code
+            diag.error(Loc(terms.path), "no names of States could be read from this file (see "
+                                        "any error above); add it or fix it")
+            name = code
+        elif name is None:
             diag.error(loc, f"no name for '{code}' in {terms.path}; add it there or fix the code")
             name = code
         out.append(name)

@@ -21,11 +21,16 @@ def watched_dirs(project: Project) -> list[str]:
 
 
 def build_reporting(build_once: Callable[[], int]) -> int:
-    """One build; content and environment problems are printed, not raised."""
+    """One build; content and environment problems are printed, not raised, and so is an
+    unexpected failure: the watch goes on whatever one build met."""
     try:
         return build_once()
     except (ContentError, EnvironmentProblem) as exc:
         return report_failure(exc, sys.stderr)
+    except Exception as exc:  # noqa: BLE001 (the watch promises to go on)
+        print(f"internal error: {type(exc).__name__}: {exc} (the watch goes on; rerun "
+              "without --watch and with --debug and report it)", file=sys.stderr, flush=True)
+        return 2
 
 
 def watch(project: Project, build_once: Callable[[], int],

@@ -93,8 +93,19 @@ class PdfWriter:
         return result.outputs[0] if fmt == "pdf" else result.outputs
 
     def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):
-        return self.compile_source(source, self.edition_inputs(edition), edition.report.meta.date,
-                                   f"the {edition.lang} edition of {edition.report.id}", fmt, ppi)
+        try:
+            return self.compile_source(source, self.edition_inputs(edition),
+                                       edition.report.meta.date,
+                                       f"the {edition.lang} edition of {edition.report.id}", fmt,
+                                       ppi)
+        except EnvironmentProblem as exc:
+            if not str(exc).startswith("missing font"):
+                raise
+            # the fonts are named in the language's house style: a typo is found there
+            path = self.project.find("locales", f"{edition.lang}/style.yaml")
+            where = self.project.rel(path) + _font_line(path, str(exc))
+            raise EnvironmentProblem(f"{where}: error: {exc}, or correct the name in its "
+                                     "fonts.pdf") from None
 
     def prepare(self, edition: Edition) -> None:
         """Python set-up of a job, done by the build's main thread before the job starts (so
@@ -103,3 +114,16 @@ class PdfWriter:
 
     def write(self, edition: Edition) -> bytes:
         return self.compile(self.typst_source(edition), edition)
+
+
+def _font_line(path: Path, message: str) -> str:
+    """':line:col' of the font family Typst did not find in a style file, or ''."""
+    import re
+    m = re.search(r"unknown font family: ([^.]+)", message)
+    if not m or not path.is_file():
+        return ""
+    name = m.group(1).strip().lower()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if name in line.lower():
+            return f":{n}:{line.lower().index(name) + 1}"
+    return ""

@@ -253,7 +253,10 @@ def import_file(project: Project, file: Path, strict: bool = False,
         raise ContentError([Diagnostic(Loc(shown, exc.lineno or 0, exc.offset or 0),
                                        f"not well-formed XML: {exc.msg}; fix the file")])
     diag = diag if diag is not None else Collector()
+    if not _no_entities(tree, shown, diag):
+        diag.raise_if_errors()
     results = []
+    groups: dict[tuple[str, str], list] = {}  # one catalog's <file> elements, merged
     files = tree.getroot().findall(_q("file"))
     if tree.getroot().tag != _q("xliff") or not files:
         diag.error(Loc(shown, tree.getroot().sourceline or 1, 1), "not an XLIFF 1.2 document "
@@ -272,7 +275,9 @@ def import_file(project: Project, file: Path, strict: bool = False,
             diag.error(loc, f"target-language \"{lang}\" is not a translation of {report_id} "
                             f"(meta.languages: {', '.join(report.meta.languages)})")
             continue
-        results.append(_merge(project, report, lang, f, shown, strict, diag))
+        groups.setdefault((report_id, lang), [report]).append(f)
+    for (_rid, lang), (report, *elements) in groups.items():
+        results.append(_merge(project, report, lang, elements, shown, strict, diag))
     diag.raise_if_errors()
     for path, result in results:
         if result.data is not None:
@@ -280,7 +285,24 @@ def import_file(project: Project, file: Path, strict: bool = False,
     return [r for _p, r in results]
 
 
-def _merge(project, report, lang, f, shown, strict, diag):
+def _no_entities(tree, shown: str, diag: Collector) -> bool:
+    """A DOCTYPE with entities would be imported as the literal `&city;` (entities are not
+    resolved: that is how XML bombs and file reads are refused): a located error instead."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        name = next(dtd.iterentities()).name
+        diag.error(Loc(shown, 1, 1), f"the file declares XML entities (&{name}; ...) in its "
+                                     "DOCTYPE; XLIFF 1.2 uses none: write the text in place of "
+                                     "each entity and remove the DOCTYPE")
+        return False
+    for el in tree.iter(etree.Entity):
+        diag.error(Loc(shown, el.sourceline or 1, 1), f"the entity {el.text} is not XML's own; "
+                                                      "write the character itself")
+        return False
+    return True
+
+
+def _merge(project, report, lang, files, shown, strict, diag):
     path = project.catalog_path(report.id, lang)
     result = SyncResult(project.rel(path))
     old, readable = read_old(path, result.path, diag)
@@ -290,9 +312,15 @@ def _merge(project, report, lang, f, shown, strict, diag):
     current = {u.id: u.text for u in units(report)}
     entries = by_context(old)
     updated = 0
-    for unit in f.iter(_q("trans-unit")):
+    seen: dict[str, int] = {}
+    for unit in (u for f in files for u in f.iter(_q("trans-unit"))):
         ident = unit.get("id", "")
         loc = Loc(shown, unit.sourceline, 1)
+        if ident in seen:
+            diag.error(loc, f"duplicate trans-unit id \"{ident}\" (first at line {seen[ident]}); "
+                            "keep one of them")
+            continue
+        seen[ident] = unit.sourceline
         if ident not in current:
             diag.error(loc, f"trans-unit id \"{ident}\" is not an ID of {report.id}; was the "
                             "file exported from another version?")
