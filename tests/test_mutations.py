@@ -65,7 +65,8 @@ def mutate_and_run(pristine, tmp_path_factory, rel, text, commands=COMMANDS):
 def original(rel):
     from buildcase import BASE
     from conftest import ROOT
-    path = BASE / rel if (BASE / rel).exists() else ROOT / rel
+    shipped = ROOT / "src" / "unreport" / "data" / rel
+    path = BASE / rel if (BASE / rel).exists() else shipped if shipped.exists() else ROOT / rel
     return path.read_text(encoding="utf-8")
 
 

@@ -22,13 +22,6 @@ COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff"
 ARG_COMMANDS = ("xliff", "new", "import")  # the commands that take arguments
 
 
-def _percent(text: str) -> float:
-    value = float(text)
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"{text} is not a percentage from 0 to 100")
-    return value
-
-
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="unreport", description="Build UN-style multilingual reports: DOCX and PDF for "
@@ -60,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
                    "cores (default: cores)")
     p.add_argument("--output", type=Path, default=None, metavar="DIR",
                    help="where outputs go (default: output/ in the project)")
-    p.add_argument("--min-percent", type=_percent, default=None, metavar="N",
+    p.add_argument("--min-percent", type=float, default=None, metavar="N",
                    help="status: exit 1 when a catalog is less than N%% translated")
     p.add_argument("--no-cache", action="store_true", help="rebuild every output, even those "
                    "whose inputs did not change")
