@@ -76,8 +76,8 @@ def test_changed_style_rebuilds_only_that_language(project, capsys):
 
 def test_changed_template_rebuilds_every_language(project, capsys):
     out = project / "output"
-    edit(project / "templates" / "docx" / "styles.yaml",
-         "SingleTxt: {font: body, size: 10,", "SingleTxt: {font: body, size: 11,")
+    edit(project / "templates" / "design.yaml",
+         "SingleTxt: {font: body, size: body,", "SingleTxt: {font: body, size: 11,")
     assert build(project, out, capsys, "--format", "docx") == [PAR, EN, ZH]
     for name in (EN, ZH):
         assert Document(str(out / name)).styles["SingleTxt"].font.size.pt == 11

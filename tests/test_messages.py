@@ -22,7 +22,8 @@ def test_labels_are_extracted_from_templates_and_code(tmp_path):
     assert set(active) == {"United Nations", "[Untranslated]", "[Changed]",
                            "Recommendation %(number)s", "Table %(number)s", "Annex %(number)s",
                            "[Original: %(language)s]", "English", "Chinese", "Arabic", "French",
-                           "Russian", "Spanish"}
+                           "Russian", "Spanish",
+                           "ID / status"}  # the review documents' --review-ids column
     rec = active["Recommendation %(number)s"]
     # references name the file only (xgettext --add-location=file): editing the code does
     # not change the catalog

@@ -86,8 +86,11 @@ def test_running_heads_and_page_numbers(pdfs, lang):
         else:  # odd pages: right
             assert abs(head["x1mm"] - 190) < 3 and abs(number["x1mm"] - 190) < 3
         footer = " ".join(w["text"] for w in ws if w["topmm"] > 270)
-        # translated editions repeat the job number on following pages; the original does not
-        assert ("V.17-06379" in footer) == (lang == "zh")
+        # every edition, the original included, repeats the job number on following pages
+        # (UNOV English documents print "2 V.15-00612"), beside the page number
+        letter = "E" if lang == "en" else "C"
+        assert f"V.17-06379 ({letter})" in footer
+        assert footer.split().index(str(n)) == (0 if n % 2 == 0 else len(footer.split()) - 1)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -143,10 +146,13 @@ def test_docx_page_parts(example_outputs, lang):
     assert sec.even_page_header.paragraphs[0].alignment in (None, 0)  # left on even pages
     for footer in (sec.footer, sec.even_page_footer):
         assert 'w:instr=" PAGE "' in footer._element.xml
+    # the job line: number, edition letter and the processing dates (meta.job.dates, DDMMYY)
     assert sec.first_page_footer.paragraphs[0].text == \
-        f"V.17-06379 ({'E' if lang == 'en' else 'C'})"
+        f"V.17-06379 ({'E' if lang == 'en' else 'C'}) 110917 120917"
     assert "graphicData" in sec.first_page_footer._element.xml  # the barcode picture
-    assert ("V.17-06379" in sec.footer._element.xml) == (lang == "zh")
+    # following pages of every edition, the original included, carry the job number
+    for footer in (sec.footer, sec.even_page_footer):
+        assert f"V.17-06379 ({'E' if lang == 'en' else 'C'})" in footer._element.xml
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -265,3 +271,29 @@ def test_numbers_hang_after_the_text_in_a_right_to_left_edition(tmp_path):
     number = next(w for w in ws if w["text"] in ("I.", ".I"))
     title = first(ws, "Introduction")
     assert abs(number["top"] - title["top"]) < 2 and number["x0"] > title["x1"]
+
+
+def test_letter_paper_from_the_design(tmp_path):
+    """`paper: letter` in templates/design.yaml: both formats on US Letter, the text column
+    where it is on A4 (positions from the left edge), the footer as far from the bottom edge."""
+    from docx import Document
+
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")
+    design = project / "templates" / "design.yaml"
+    design.write_text(design.read_text(encoding="utf-8").replace("paper: a4", "paper: letter"),
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "--lang", "en"]) == 0
+    sec = Document(str(out / "annual-note.en.docx")).sections[0]
+    assert abs(sec.page_width.mm - 215.9) < 0.2 and abs(sec.page_height.mm - 279.4) < 0.2
+    assert abs(sec.right_margin.mm - 20) < 0.1
+    with pdfplumber.open(out / "annual-note.en.pdf") as pdf:
+        page = pdf.pages[0]
+        assert abs(page.width / MM - 215.9) < 0.2 and abs(page.height / MM - 279.4) < 0.2
+        ws = words(page)
+        num = first(ws, "1.")
+        assert abs(num["x0mm"] - 40) < 0.5
+        symbol = max(ws, key=lambda w: w["x1"])
+        assert abs(symbol["x1mm"] - (215.9 - 20)) < 0.5  # flush with the right outer margin
+        assert max(w["topmm"] for w in ws) < 279.4 - 10

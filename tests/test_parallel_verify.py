@@ -19,7 +19,9 @@ def rows(path):
 
 
 def number_of(cell_text):
-    return cell_text.split("\t", 1)[0] if "\t" in cell_text else ""
+    """The number before the tab, or the label on its own line ("Recommendation 1\n...")."""
+    return re.split(r"[\t\n]", cell_text, maxsplit=1)[0] if re.search(r"[\t\n]", cell_text) \
+        else ""
 
 
 def test_parallel_documents_are_written_by_default(example_outputs):
@@ -39,16 +41,22 @@ def test_every_row_pairs_the_same_number_in_both_columns(example_outputs):
     # the same numbers, in the same order, as the English edition prints them
     assert numbered == [neutral(t) for t in number_tokens_docx(example_outputs /
                                                                 f"{REPORT}.en.docx")]
-    # one row per unit: 4 masthead texts + every numbered unit + none else
-    assert len(table_rows) == 4 + len(numbered)
+    # one row per unit: 5 masthead rows (organ, distribution block, body, meeting line, title)
+    # + every numbered unit + none else
+    assert len(table_rows) == 5 + len(numbered)
+    # (an unnumbered text starts after the number column's tab)
+    assert table_rows[1] == ("\tDistr.: Limited\n11 September 2017\nOriginal: English",
+                             "\tDistr.: Limited\n11 September 2017\nChinese\nOriginal: English")
+    assert table_rows[3] == ("\tVienna, 11–13 September 2017", "\t2017年9月11日至13日，维也纳")
     assert ("5.\tAt its meeting held in Vienna from 11 to 13 September, the Working Group on "
             "the Smuggling of Migrants adopted the following recommendations.",
             "5.\t偷运移民问题工作组在9月11日至13日于维也纳举行的会议上通过了下述建议。") \
         in table_rows
-    assert ("Recommendation 8\tStates are encouraged, in combating the smuggling of migrants, "
+    # a label on its own line above its text, in both columns ("建议 8" never runs into its text)
+    assert ("Recommendation 8\nStates are encouraged, in combating the smuggling of migrants, "
             "to establish joint investigation teams through bilateral or multilateral agreements "
             "and to make use of special investigative techniques.",
-            "建议 8\t鼓励各国在打击偷运移民时通过双边或多边协定建立联合调查小组并利用特殊侦查手段。") \
+            "建议 8\n鼓励各国在打击偷运移民时通过双边或多边协定建立联合调查小组并利用特殊侦查手段。") \
         in table_rows
     # the masthead data at the top, and a landscape page
     doc = Document(str(example_outputs / f"{PARALLEL}.docx"))

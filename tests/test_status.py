@@ -26,8 +26,9 @@ def test_status_table_counts(tmp_path, capsys):
                               "obsolete", "from", "memory", "done"]
     # 9 texts: 7 translated, recs.one changed (fuzzy), recs.new new; intro.docs obsolete
     assert out[2].split() == ["zh", "tr-note", "7", "1", "1", "1", "0", "77.8%"]
-    # the label catalog is a row too: all 13 labels translated
-    assert out[3].split() == ["zh", "(labels)", "13", "0", "0", "0", "0", "100.0%"]
+    # the label catalog is a row too: all 14 labels translated (the review documents'
+    # "ID / status" included)
+    assert out[3].split() == ["zh", "(labels)", "14", "0", "0", "0", "0", "100.0%"]
     assert len(out) == 4
 
 

@@ -472,7 +472,7 @@ def test_an_untranslated_label_warns_in_drafts_and_fails_strict_builds(tmp_path,
     assert "error: label 'Table %(number)s' is not translated" in err
     assert main(["--root", str(project), "status"]) == 0
     row = next(x for x in capsys.readouterr().out.splitlines() if "(labels)" in x)
-    assert row.split()[2:5] == ["12", "0", "1"]
+    assert row.split()[2:5] == ["13", "0", "1"]  # 14 labels ("ID / status" of --review-ids)
 
 
 # ---- 6. Catalogs in step, checkable by CI ----------------------------------------------------

@@ -38,6 +38,7 @@ class Options:
     cache: bool = True  # False: rebuild every output (--no-cache)
     review: bool = True  # False: no parallel review documents (--no-review)
     verify: bool = False  # True: plan what each edition prints, for verify (--verify, verify)
+    review_ids: bool = False  # True: review documents show each row's ID and status
     qa: bool = False  # True: cross-language QA of the translations (check; always --strict)
 
 
@@ -211,7 +212,8 @@ def plan_review(project: Project, plan: Plan, opts: Options) -> None:
     from .parallel import plan_parallels
     plan.expected = plan_expected(project, plan.reports, opts.langs)
     if opts.review:
-        plan.parallels = plan_parallels(project, plan.reports, plan.expected)
+        plan.parallels = plan_parallels(project, plan.reports, plan.expected,
+                                        ids=opts.review_ids)
 
 
 def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:

@@ -294,7 +294,8 @@ def edition_key(cache: Cache, project, edition, fmt: str) -> str:
 def run_name(opts) -> str:
     """The selection a run builds (reports, languages, formats, strictness)."""
     return json.dumps([opts.report_glob, sorted(opts.langs), sorted(opts.formats),
-                       bool(opts.strict), bool(getattr(opts, "review", True))])
+                       bool(opts.strict), bool(getattr(opts, "review", True))]
+                      + (["review-ids"] if getattr(opts, "review_ids", False) else []))
 
 
 def run_key(cache: Cache, project) -> str:

@@ -59,6 +59,8 @@ def parser() -> argparse.ArgumentParser:
                    "whose inputs did not change")
     p.add_argument("--no-review", action="store_true", help="build the language editions only, "
                    "not the parallel review documents")
+    p.add_argument("--review-ids", action="store_true", help="the review documents show each "
+                   "row's ID and its translation status in a third column")
     p.add_argument("--watch", action="store_true", help="build, then rebuild what changed "
                    "whenever content, locales or templates are saved (Ctrl-C stops)")
     p.add_argument("--translation-of", metavar="REPORT", default=None,
@@ -175,6 +177,7 @@ def run(args, project: Project) -> int:
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
                    formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
                    jobs=args.jobs, cache=not args.no_cache, review=not args.no_review,
+                   review_ids=args.review_ids,
                    verify=args.verify or args.command == "verify")
     if not project.report_paths(opts.report_glob):
         print(printable(f"error: no report matches '{opts.report_glob}' in "
@@ -243,7 +246,8 @@ def _up_to_date(args, project: Project) -> bool:
     start = time.perf_counter()
     selection = SimpleNamespace(report_glob=args.report, langs=tuple(args.lang),
                                 formats=tuple(args.format) or ("docx", "pdf"),
-                                strict=args.strict, cache=True, review=not args.no_review)
+                                strict=args.strict, cache=True, review=not args.no_review,
+                                review_ids=args.review_ids)
     _key, last = unchanged_run(project, selection, project.output_dir)
     if last is None:
         return False

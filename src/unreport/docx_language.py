@@ -185,7 +185,7 @@ def apply_parallel_language(doc, source: Style, target: Style) -> None:
     complex_script_formatting(styles_root, target.fonts("docx"))
     if target.data.get("proofing"):
         proofing_language(styles_root, target.data["proofing"])
-    for column, s in ((0, source), (-1, target)):
+    for column, s in ((0, source), (1, target)):  # (a third column: --review-ids)
         if s.direction != "rtl":
             continue
         for table in doc.tables:

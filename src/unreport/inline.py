@@ -253,7 +253,7 @@ class Dialect:
 
 
 # Pandoc Markdown, read by pandoc for the DOCX editions and parallel documents: the draft
-# marker is a span in the character style DraftMarker (templates/docx/styles.yaml)
+# marker is a span in the character style DraftMarker (templates/design.yaml)
 MARKDOWN = Dialect("markdown", escape_markdown, ("*", "*"), ("**", "**"), ("^[", "]"),
                    ("[", ']{custom-style="DraftMarker"}'))
 # Typst markup, compiled with templates/typst/un.typ (un-draft-marker is defined there)

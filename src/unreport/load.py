@@ -179,13 +179,32 @@ class _Loader:
         text_locs = {f"meta.{k}": d[k].loc for k in ("organ", "body", "title") if k in d}
         if meeting:
             text_locs["meta.meeting.place"] = meeting.place_loc
-        job = self.text(d["job"], "meta.job") if "job" in d else None
+        job, job_dates = self.job(d["job"]) if "job" in d else (None, ())
         return Meta(symbol=self.text(d.get("symbol"), "meta.symbol"), distribution=dist,
                     date=date or dt.date(1970, 1, 1), original=original,
                     languages=tuple(langs), organ=self.text(d.get("organ"), "meta.organ"),
                     body=self.text(d.get("body"), "meta.body"),
                     title=self.text(d.get("title"), "meta.title"), meeting=meeting,
-                    job=job, loc=v.loc, text_locs=text_locs)
+                    job=job, job_dates=job_dates, loc=v.loc, text_locs=text_locs)
+
+    def job(self, v: Value) -> tuple[str | None, tuple]:
+        """meta.job: a job number (V.17-06379), or a mapping {number: V.17-06379, dates:
+        [2017-09-11, 2017-09-12]} with the processing dates the job line prints."""
+        if not isinstance(v.data, dict):
+            return self.text(v, "meta.job"), ()
+        d = self.keys(v, ("number",), ("dates",), "meta.job")
+        if d is None or "number" not in d:
+            return None, ()
+        number = self.text(d["number"], "meta.job.number")
+        dates: list[dt.date] = []
+        if "dates" in d:
+            dv = d["dates"]
+            if not isinstance(dv.data, list):
+                self.diag.error(dv.loc, "meta.job.dates must be a list of dates such as "
+                                        "[2017-09-11, 2017-09-12]")
+            else:
+                dates = [x for x in (self.date(item, "meta.job.dates") for item in dv.data) if x]
+        return number, tuple(dates)
 
     # -- body --------------------------------------------------------------------------------
     def blocks(self, v: Value | None, parent: str | None) -> tuple:

@@ -31,6 +31,7 @@ class Meta:
     meeting: Meeting | None
     job: str | None
     loc: Loc
+    job_dates: tuple[dt.date, ...] = ()  # processing dates, printed DDMMYY on the job line
     text_locs: dict = field(default_factory=dict, compare=False, hash=False)  # meta ID -> Loc
 
 

@@ -1,8 +1,11 @@
-"""The DOCX reference document, generated from templates/docx/styles.yaml and the language's fonts.
+"""The DOCX reference document, generated from the page design (templates/design.yaml, through
+design.py) and the language's fonts.
 
 Starts from pandoc's own reference.docx (so every style pandoc uses exists), then defines the
-page (A4, margins) and the UN-like named styles with python-docx; East Asian fonts (w:eastAsia),
-which python-docx has no API for, are set in the style XML.
+page (paper, margins) and the UN-like named styles with python-docx; East Asian fonts
+(w:eastAsia), which python-docx has no API for, are set in the style XML. The design gives
+positions from the page's left edge; Word's indents are from the left margin (the design's
+outer margin), so each is converted here.
 """
 
 from __future__ import annotations
@@ -19,11 +22,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from .errors import Collector, EnvironmentProblem
+from .design import design_for
+from .errors import EnvironmentProblem
 from .pandoc import pandoc_path
 from .project import Project
 from .style import Style
-from .yamlsource import read_text, read_yaml
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,20 +37,6 @@ def _pandoc_reference() -> bytes:
         raise EnvironmentProblem("pandoc could not print its reference.docx: "
                                  + proc.stderr.decode("utf-8", "replace"))
     return proc.stdout
-
-
-def load_design(project: Project) -> dict:
-    path = project.find("templates", "docx/styles.yaml")
-    diag = Collector()
-    if not path.is_file():
-        raise EnvironmentProblem(f"{project.rel(path)}: error: the DOCX page design is missing; "
-                                 "restore templates/docx/styles.yaml")
-    text = read_text(path, project.rel(path), diag)
-    root = read_yaml(text, project.rel(path), diag) if text is not None else None
-    if diag.errors or root is None:
-        raise EnvironmentProblem("\n".join(str(d) for d in diag.errors))
-    from .style import _plain
-    return _plain(root)
 
 
 def set_fonts(rpr_parent, ascii_font: str, east_asian: str | None, lang_ea: str | None) -> None:
@@ -76,15 +65,28 @@ def word_language_tag(locale: str) -> str:
     return f"{parsed.language}-{parsed.territory}" if parsed.territory else parsed.language
 
 
+def paragraph_indents(spec: dict, page: dict) -> dict:
+    """Word's indents (mm from the margins) for a style's positions on the page (mm from the
+    page's left edge): left, first-line (negative: hanging), right, tab stops."""
+    margin, right_margin = page["outer_left"], page["outer_right"]
+    start = spec.get("start", margin)
+    first = spec.get("first", start)
+    end = spec.get("end", page["width"] - right_margin)
+    return {"left": start - margin, "first": first - start,
+            "right": page["width"] - right_margin - end,
+            "tabs": [t - margin for t in ([spec["tab"]] if "tab" in spec else [])]}
+
+
 def build_reference(project: Project, style: Style) -> bytes:
-    design = load_design(project)
+    design = design_for(project, style)
     doc = Document(io.BytesIO(_pandoc_reference()))
     page = design["page"]
     for section in doc.sections:
         section.page_width, section.page_height = Mm(page["width"]), Mm(page["height"])
-        section.left_margin, section.right_margin = Mm(page["left"]), Mm(page["right"])
+        section.left_margin, section.right_margin = Mm(page["outer_left"]), Mm(page["outer_right"])
         section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
+        section.gutter = Mm(0)  # w:gutter is a required attribute of w:pgMar (ECMA-376)
     fonts = style.fonts("docx")
     lang_ea = style.data.get("docx_lang") or (word_language_tag(style.locale)
                                               if fonts.get("body_east_asian") else None)
@@ -114,19 +116,20 @@ def build_reference(project: Project, style: Style) -> bytes:
         font.color.rgb = None
         pf = st.paragraph_format
         if "line" in spec:
-            pf.line_spacing = Pt(spec["line"])
+            pf.line_spacing = Pt(spec["line"])  # exact: both formats set lines at this pitch
         pf.space_before = Pt(spec.get("space_before", 0))
         pf.space_after = Pt(spec.get("space_after", 0))
-        pf.left_indent = Mm(spec.get("left", 0))
-        pf.right_indent = Mm(spec.get("right", 0))
-        pf.first_line_indent = -Mm(spec["hanging"]) if "hanging" in spec else Mm(0)
+        ind = paragraph_indents(spec, page)
+        pf.left_indent = Mm(ind["left"])
+        pf.right_indent = Mm(ind["right"])
+        pf.first_line_indent = Mm(ind["first"])
         pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if spec.get("justify") else \
             getattr(WD_ALIGN_PARAGRAPH, spec.get("align", "left").upper())
         if spec.get("page_break_before"):
             pf.page_break_before = True
         if spec.get("keep_next"):
             pf.keep_with_next = True
-        for pos in spec.get("tabs", []):
+        for pos in ind["tabs"]:
             pf.tab_stops.add_tab_stop(Mm(pos))
         if "outline" in spec:
             ppr = st.element.get_or_add_pPr()
@@ -135,9 +138,29 @@ def build_reference(project: Project, style: Style) -> bytes:
                 lvl = etree.SubElement(ppr, qn("w:outlineLvl"))
             lvl.set(qn("w:val"), str(spec["outline"]))
     if style.direction == "rtl":
+        from .docx_language import _PPR_ORDER, _child
         for name in design["styles"]:
-            ppr = doc.styles[name].element.get_or_add_pPr()
-            etree.SubElement(ppr, qn("w:bidi"))
+            if design["styles"][name].get("character"):
+                continue
+            _child(doc.styles[name].element.get_or_add_pPr(), "bidi", _PPR_ORDER)  # in order
+    _no_automatic_hyphenation(doc, design)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _no_automatic_hyphenation(doc, design: dict) -> None:
+    """w:autoHyphenation as the design says (off: UN documents are hyphenated by hand only;
+    see templates/design.yaml, body.hyphenate), so Word and LibreOffice break lines as the PDF
+    does. Off is the schema's default: the element is left out; on, it goes in its place in
+    the schema's order (after w:defaultTabStop)."""
+    settings = doc.settings.element
+    for el in settings.findall(qn("w:autoHyphenation")):
+        settings.remove(el)
+    if design["body"].get("hyphenate"):
+        el = etree.Element(qn("w:autoHyphenation"))
+        tab = settings.find(qn("w:defaultTabStop"))
+        if tab is not None:
+            tab.addnext(el)
+        else:
+            settings.insert(0, el)

@@ -106,6 +106,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         # edition) reads in its own direction: each line a Unicode isolate
         block = {k: isolate(v, mast_style.direction) for k, v in block.items()}
     job = f"{meta.job} ({style.edition_letter})" if meta.job else ""
+    job_line = " ".join([job] + [d.strftime("%d%m%y") for d in meta.job_dates]) if job else ""
     mast = {
         "lang": lang,
         "direction": style.direction,
@@ -117,6 +118,11 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         "organ": inline.plain(inline.parse(tr["meta.organ"].text)),
         # the job number reads left to right in every edition
         "job": isolate(job, "ltr") if style.direction != "ltr" else job,
+        # the first page's job line: number, edition letter, processing dates (DDMMYY)
+        "job_line": isolate(job_line, "ltr") if style.direction != "ltr" else job_line,
+        # the document's metadata (DOCX core properties, PDF info): title and subject
+        "title": inline.plain(inline.parse(tr["meta.title"].text)),
+        "subject": inline.plain(inline.parse(tr["meta.body"].text)),
         "barcode": barcode_text(meta.job) if meta.job else "",
         "translated": "" if lang == meta.original else "yes",
     }
@@ -176,3 +182,15 @@ def isolate(text: str, direction: str) -> str:
 def barcode_text(job: str) -> str:
     """Code 39 text of a UN job number: V.17-06379 -> *1706379*."""
     return "*" + "".join(ch for ch in job if ch.isdigit()) + "*"
+
+
+def distribution_block(project: Project, meta, lang: str) -> list[str]:
+    """The masthead's distribution block of the `lang` edition, line by line (as the edition
+    prints it: in its distribution language), for the review document."""
+    style = load_style(project, lang)
+    mast_style = load_style(project, style.data["distribution_language"])
+    block = mast_style.distribution_block(meta.distribution, meta.date, style,
+                                          load_style(project, meta.original),
+                                          lang != meta.original)
+    return [block[k] for k in ("distribution", "date", "edition_language", "original")
+            if block[k]]

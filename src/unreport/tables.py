@@ -1,7 +1,7 @@
 """Tables in each output markup: every cell is a translated, escaped content text.
 
 The DOCX gets a Pandoc pipe table (pandoc makes it a Word table); the PDF gets a Typst
-`table()` in a figure, as pandoc's Typst writer would write it. The caption and the number
+`table()` across the text column in equal columns, as write_docx sets the Word table. The caption and the number
 ("Table 1") are laid out by the template, not by the writer, so the number is the model's and
 not the writer's own counter.
 """
@@ -30,9 +30,9 @@ def table_typst(table: Table, cell_typst: Callable[[str], str]) -> str:
         return "".join(f"[{cell_typst(c.id)}], " for c in cells)
 
     n = len(table.header)
-    lines = ["#figure(align(center)[#table(", f"  columns: {n},",
+    lines = ["#table(", f"  columns: ({'1fr, ' * n}),",
              f"  align: ({'auto, ' * n}),", f"  table.header({row(table.header)}),",
              "  table.hline(),"]
     lines += ["  " + row(r) for r in table.rows]
-    lines += [")], kind: table)"]
+    lines += ["  table.hline(),", ")"]
     return "\n".join(lines)

@@ -14,18 +14,19 @@ import threading
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from .barcode39 import code39_modules
 from .docx_language import apply_language
 from .output import normalise_zip
 from .pandoc import run_pandoc
 from .project import Project
-from .reference_docx import build_reference, load_design
+from .design import load_design, resolve
+from .reference_docx import build_reference
 from .render import Edition
 from .write_pdf import epoch_of
 
@@ -76,10 +77,10 @@ class DocxWriter:
                          epoch_of(edition.report.meta.date))
         doc = Document(io.BytesIO(raw))
         m = edition.masthead
-        text_width = self.design["page"]["width"] - self.design["page"]["left"] - \
-            self.design["page"]["right"]
-        _masthead_body(doc, m, self.design)
-        _headers_footers(doc, m, text_width, self.project.emblem)
+        design = resolve(self.design, edition.style)
+        _body_tables(doc, design)
+        _masthead_body(doc, m, design)
+        _headers_footers(doc, m, design, self.project.emblem)
         # proofing language, complex-script formatting, right to left (docx_language.py);
         # the distribution block keeps its own direction when written in another language
         apply_language(doc, edition.style,
@@ -89,7 +90,8 @@ class DocxWriter:
         cp = doc.core_properties
         cp.created = cp.modified = when
         cp.last_printed = when
-        cp.title = m.get("title", "")
+        cp.title = m["title"]
+        cp.subject = m["subject"]
         cp.author = cp.last_modified_by = "United Nations"
         cp.revision = 1
         cp.identifier = m["symbol"]
@@ -100,53 +102,87 @@ class DocxWriter:
 
 
 # ---- helpers ---------------------------------------------------------------------------------
-def _border(cell_or_tbl_pr, edge: str, size_eighths: int) -> None:
-    borders = cell_or_tbl_pr.find(qn("w:tcBorders"))
+# Children of w:tblPr and w:tcPr in the order ECMA-376 (CT_TblPr, CT_TcPr) requires.
+TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+                "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+TC_PR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
+               "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
+
+
+def _set_child(parent, tag: str, order: tuple[str, ...]):
+    """The child w:<tag> of parent (made if missing, replacing any duplicate), in schema order."""
+    for old in parent.findall(qn(f"w:{tag}")):
+        parent.remove(old)
+    el = OxmlElement(f"w:{tag}")
+    rank = order.index(tag)
+    for i, child in enumerate(parent):
+        name = child.tag.split("}")[-1]
+        if name in order and order.index(name) > rank:
+            parent.insert(i, el)
+            return el
+    parent.append(el)
+    return el
+
+
+def _border(tc_pr, edge: str, weight_pt: float) -> None:
+    borders = tc_pr.find(qn("w:tcBorders"))
     if borders is None:
-        borders = OxmlElement("w:tcBorders")
-        cell_or_tbl_pr.append(borders)
+        borders = _set_child(tc_pr, "tcBorders", TC_PR_ORDER)
     el = OxmlElement(f"w:{edge}")
     el.set(qn("w:val"), "single")
-    el.set(qn("w:sz"), str(size_eighths))
+    el.set(qn("w:sz"), str(round(weight_pt * 8)))  # eighths of a point
     el.set(qn("w:space"), "0")
     el.set(qn("w:color"), "000000")
     borders.append(el)
 
 
-def _no_table_borders(table) -> None:
+def _valign_bottom(tc_pr) -> None:
+    _set_child(tc_pr, "vAlign", TC_PR_ORDER).set(qn("w:val"), "bottom")
+
+
+def _twips(mm: float) -> str:
+    return str(round(mm * 1440 / 25.4))
+
+
+def _plain_table(table, widths_mm: list[float], bottom_mm: float = 0) -> None:
+    """No borders, fixed column widths, flush with the margin: no indent, no cell margins
+    (except `bottom_mm` under the text)."""
     tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
+    table.autofit = False  # python-docx writes w:tblLayout; _set_child below keeps one
+    borders = _set_child(tbl_pr, "tblBorders", TBL_PR_ORDER)
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
-
-
-def _fixed_widths(table, widths_mm: list[float]) -> None:
-    table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    # text flush with the page margin: no table indent, no cell side margins
-    ind = OxmlElement("w:tblInd")
+    _set_child(tbl_pr, "jc", TBL_PR_ORDER).set(qn("w:val"), "left")
+    ind = _set_child(tbl_pr, "tblInd", TBL_PR_ORDER)
     ind.set(qn("w:w"), "0")
     ind.set(qn("w:type"), "dxa")
-    table._tbl.tblPr.append(ind)
-    mar = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    _set_child(tbl_pr, "tblLayout", TBL_PR_ORDER).set(qn("w:type"), "fixed")
+    mar = _set_child(tbl_pr, "tblCellMar", TBL_PR_ORDER)
+    for side, mm in (("top", 0), ("left", 0), ("bottom", bottom_mm), ("right", 0)):
         el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), "0")
+        el.set(qn("w:w"), _twips(mm))
         el.set(qn("w:type"), "dxa")
         mar.append(el)
-    table._tbl.tblPr.append(mar)
+    width = _set_child(tbl_pr, "tblW", TBL_PR_ORDER)
+    width.set(qn("w:w"), _twips(sum(widths_mm)))
+    width.set(qn("w:type"), "dxa")
     for row in table.rows:
         for cell, w in zip(row.cells, widths_mm):
             cell.width = Mm(w)
     grid = table._tbl.tblGrid
     for col, w in zip(grid.findall(qn("w:gridCol")), widths_mm):
-        col.set(qn("w:w"), str(int(w * 56.7)))
+        col.set(qn("w:w"), _twips(w))
+
+
+def _exact_row_height(row, mm: float) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    h = OxmlElement("w:trHeight")
+    h.set(qn("w:val"), _twips(mm))
+    h.set(qn("w:hRule"), "exact")
+    tr_pr.append(h)
 
 
 def _cell_text(cell, lines: list[str], style: str, doc) -> None:
@@ -158,23 +194,83 @@ def _cell_text(cell, lines: list[str], style: str, doc) -> None:
 
 
 def _masthead_body(doc, m: dict, design: dict) -> None:
-    """Organ on the left, the distribution block at 138 mm, a thin rule under both."""
-    left = design["page"]["left"]
-    width = design["page"]["width"] - left - design["page"]["right"]
-    dist_at = 138 - left
+    """The organ in its narrow column on the left, the distribution block at its place, the
+    thin rule under both (the design's masthead)."""
+    page, mast = design["page"], design["masthead"]
+    left = page["outer_left"]
+    width = page["width"] - left - page["outer_right"]
+    dist_at = mast["distribution"]["at"] - left
     table = doc.add_table(rows=1, cols=2)
-    _no_table_borders(table)
-    _fixed_widths(table, [dist_at, width - dist_at])
+    _plain_table(table, [dist_at, width - dist_at], bottom_mm=mast["thin_rule_gap"])
     organ, dist = table.rows[0].cells
     _cell_text(organ, [m["organ"]], "MastheadOrgan", doc)
+    # the narrow column: the organ's lines end organ.width from the outer margin
+    organ.paragraphs[0].paragraph_format.right_indent = Mm(dist_at - mast["organ"]["width"])
     lines = [m["distribution"], m["date"]] + ([m["edition_language"]] if m["edition_language"]
                                               else []) + [m["original"]]
     _cell_text(dist, lines, "Distribution", doc)
-    dist.paragraphs[-1].paragraph_format.space_before = Pt(6)
+    dist.paragraphs[-1].paragraph_format.space_before = Pt(mast["distribution"]["original_gap"])
     for cell in (organ, dist):
-        _border(cell._tc.get_or_add_tcPr(), "bottom", 4)
+        _border(cell._tc.get_or_add_tcPr(), "bottom", mast["thin_rule"])
     body = doc.element.body
     body.insert(0, table._tbl)
+    # a paragraph before the table, `anchor_line` high: a document that begins with a table
+    # and has footnotes gets an empty paragraph of a full line there from LibreOffice
+    anchor = OxmlElement("w:p")
+    table._tbl.addprevious(anchor)
+    para = Paragraph(anchor, doc._body)
+    para.style = doc.styles["Normal"]
+    para.paragraph_format.line_spacing = Pt(mast["anchor_line"])
+    para.paragraph_format.space_after = Pt(0)
+    para.add_run("").font.size = Pt(1)
+
+
+def _body_tables(doc, design: dict) -> None:
+    """pandoc's tables set as the design's: across the text column in equal columns, cell
+    padding, rules above and under the header row and under the last row."""
+    page, t = design["page"], design["table"]
+    width = design["body"]["end"] - design["body"]["number"]
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        tbl_pr = tbl.tblPr
+        cols = tbl.tblGrid.findall(qn("w:gridCol"))
+        if not cols:
+            continue
+        for col in cols:
+            col.set(qn("w:w"), _twips(width / len(cols)))
+        w = _set_child(tbl_pr, "tblW", TBL_PR_ORDER)
+        w.set(qn("w:w"), _twips(width))
+        w.set(qn("w:type"), "dxa")
+        ind = _set_child(tbl_pr, "tblInd", TBL_PR_ORDER)
+        ind.set(qn("w:w"), _twips(design["body"]["number"] - page["outer_left"]))
+        ind.set(qn("w:type"), "dxa")
+        borders = _set_child(tbl_pr, "tblBorders", TBL_PR_ORDER)
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = OxmlElement(f"w:{edge}")
+            if edge in ("top", "bottom"):
+                el.set(qn("w:val"), "single")
+                el.set(qn("w:sz"), str(round(t["rule"] * 8)))
+                el.set(qn("w:space"), "0")
+                el.set(qn("w:color"), "000000")
+            else:
+                el.set(qn("w:val"), "nil")
+            borders.append(el)
+        _set_child(tbl_pr, "tblLayout", TBL_PR_ORDER).set(qn("w:type"), "fixed")
+        mar = _set_child(tbl_pr, "tblCellMar", TBL_PR_ORDER)
+        for side, mm in (("top", t["padding_y"]), ("left", t["padding_x"]),
+                         ("bottom", t["padding_y"]), ("right", t["padding_x"])):
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:w"), _twips(mm))
+            el.set(qn("w:type"), "dxa")
+            mar.append(el)
+        rows = tbl.findall(qn("w:tr"))
+        for i, tr in enumerate(rows):
+            for tc in tr.findall(qn("w:tc")):
+                tc_pr = tc.get_or_add_tcPr()
+                tc_w = _set_child(tc_pr, "tcW", TC_PR_ORDER)
+                tc_w.set(qn("w:w"), _twips(width / len(cols)))
+                tc_w.set(qn("w:type"), "dxa")
+                if i == 0 and len(rows) > 1:
+                    _border(tc_pr, "bottom", t["rule"])
 
 
 def _page_field(paragraph) -> None:
@@ -192,47 +288,97 @@ def _page_field(paragraph) -> None:
     paragraph._p.append(fld)
 
 
-def _headers_footers(doc, m: dict, text_width: float, emblem_png: Path | None) -> None:
+def _first_page_header(doc, section, m: dict, design: dict, emblem_png: Path | None) -> None:
+    """The masthead's first row in the first-page header: emblem, "United Nations" at its
+    place, the symbol flush right, the thick rule under them; the row's height is exact, so
+    the header ends where the design's body starts."""
+    page, mast = design["page"], design["masthead"]
+    text_width = page["width"] - page["outer_left"] - page["outer_right"]
+    head = section.first_page_header
+    head.is_linked_to_previous = False
+    table = head.add_table(rows=1, cols=3, width=Mm(text_width))
+    un_col = mast["un_name"]["at"] - page["outer_left"]
+    sym_col = mast["symbol"]["width"]
+    _plain_table(table, [un_col, text_width - un_col - sym_col, sym_col])
+    _exact_row_height(table.rows[0], mast["row_height"])
+    emblem, un, sym = table.rows[0].cells
+    emblem.paragraphs[0].style = doc.styles["MastheadUN"]
+    if emblem_png is not None:
+        # the picture stands on the row's bottom: a line as high as it needs (not the style's
+        # exact line, which would clip it), a run too small to leave a descent under it
+        ep = emblem.paragraphs[0]
+        ep.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        run = ep.add_run()
+        run.font.size = Pt(1)
+        shape = run.add_picture(str(emblem_png), height=Mm(mast["emblem"]["height"]))
+        for side in ("distT", "distB", "distL", "distR"):
+            shape._inline.set(side, "0")
+    un.paragraphs[0].text = m["un_name"]
+    un.paragraphs[0].style = doc.styles["MastheadUN"]
+    p = sym.paragraphs[0]
+    p.style = doc.styles["MastheadUN"]
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if m["symbol"]:
+        first = p.add_run(m["symbol"][0])
+        first.font.size = Pt(mast["symbol"]["first_size"])
+        rest = p.add_run(m["symbol"][1:])
+        rest.font.size = Pt(mast["symbol"]["size"])
+    for cell in (emblem, un, sym):
+        tc_pr = cell._tc.get_or_add_tcPr()
+        _border(tc_pr, "bottom", mast["thick_rule"])
+        _valign_bottom(tc_pr)
+    # the table first; the header's paragraph (a header ends with one) after it, one point high
+    tail = head.paragraphs[0]
+    tail._p.addprevious(table._tbl)
+    tail.style = doc.styles["Footer"]
+    tail.paragraph_format.line_spacing = Pt(1)
+    run = tail.add_run("")
+    run.font.size = Pt(1)
+
+
+def _first_page_footer(doc, section, m: dict, design: dict) -> None:
+    """Job line (number, edition letter, processing dates), the Code 39 bars and their caption,
+    bottom up from the footer distance. The bars' paragraph has an exact height of the bars
+    plus the design's gap, so nothing is clipped."""
+    foot_design = design["footer"]
+    foot = section.first_page_footer
+    foot.is_linked_to_previous = False
+    fp = foot.paragraphs[0]
+    fp.style = doc.styles["Footer"]
+    fp.text = m["job_line"]
+    if m["barcode"]:
+        bc = foot_design["barcode"]
+        modules = code39_modules(m["barcode"].strip("*"))
+        bp = foot.add_paragraph()
+        bp.style = doc.styles["Footer"]
+        # an inline picture stands on the baseline, design.line.baseline of the line down:
+        # the line is as high as puts the bars' top `gap` under the line's top
+        bp.paragraph_format.line_spacing = Mm(barcode_line(design))
+        bp.paragraph_format.space_before = Pt(0)
+        pic = bp.add_run()
+        pic.font.size = Pt(1)
+        shape = pic.add_picture(io.BytesIO(barcode_png(m["barcode"].strip("*"))),
+                                width=Mm(len(modules) * bc["module"]), height=Mm(bc["height"]))
+        # no distance around the picture (LibreOffice reads a missing one as 1/8 inch)
+        for side in ("distT", "distB", "distL", "distR"):
+            shape._inline.set(side, "0")
+        cap = foot.add_paragraph(m["barcode"])
+        cap.style = doc.styles["Footer"]
+        cap.paragraph_format.line_spacing = Pt(foot_design["caption"]["line"])
+        cap.runs[0].font.size = Pt(foot_design["caption"]["size"])
+
+
+def _headers_footers(doc, m: dict, design: dict, emblem_png: Path | None) -> None:
+    page = design["page"]
+    text_width = page["width"] - page["outer_left"] - page["outer_right"]
     doc.settings.odd_and_even_pages_header_footer = True
     for section in doc.sections:
         # footnotes are numbered continuously through the document (pandoc restarts per section)
         for restart in section._sectPr.iter(qn("w:numRestart")):
             restart.set(qn("w:val"), "continuous")
         section.different_first_page_header_footer = True
-        # first page: United Nations | symbol, thick rule below
-        head = section.first_page_header
-        head.is_linked_to_previous = False
-        table = head.add_table(rows=1, cols=3, width=Mm(text_width))
-        _no_table_borders(table)
-        _fixed_widths(table, [22, text_width - 22 - 70, 70])
-        emblem, un, sym = table.rows[0].cells
-        emblem.paragraphs[0].style = doc.styles["MastheadUN"]
-        if emblem_png is not None:
-            emblem.paragraphs[0].add_run().add_picture(str(emblem_png), height=Mm(14))
-        un.paragraphs[0].text = m["un_name"]
-        un.paragraphs[0].style = doc.styles["MastheadUN"]
-        p = sym.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if m["symbol"]:
-            first = p.add_run(m["symbol"][0])
-            first.font.size = Pt(20)
-            rest = p.add_run(m["symbol"][1:])
-            rest.font.size = Pt(10)
-        for cell in (emblem, un, sym):
-            _border(cell._tc.get_or_add_tcPr(), "bottom", 24)
-        # first page footer: job number (edition letter) and its Code 39 barcode
-        foot = section.first_page_footer
-        foot.is_linked_to_previous = False
-        fp = foot.paragraphs[0]
-        fp.style = doc.styles["Footer"]
-        fp.text = m["job"]
-        if m["barcode"]:
-            bp = foot.add_paragraph()
-            bp.add_run().add_picture(io.BytesIO(barcode_png(m["barcode"].strip("*"))),
-                                     height=Mm(8))
-            cap = foot.add_paragraph(m["barcode"])
-            cap.style = doc.styles["Footer"]
-            cap.runs[0].font.size = Pt(7)
+        _first_page_header(doc, section, m, design, emblem_png)
+        _first_page_footer(doc, section, m, design)
         # following pages: symbol top left (even) / right (odd); page number on the same side
         for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
                               (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT)):
@@ -241,7 +387,8 @@ def _headers_footers(doc, m: dict, text_width: float, emblem_png: Path | None) -
             hp.text = m["symbol"]
             hp.style = doc.styles["RunningHead"]
             hp.alignment = align
-        job = m["job"] if m["translated"] else ""
+        # every edition, the original included, repeats the job number on following pages
+        job = m["job"]
         for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
             footer.is_linked_to_previous = False
             fp = footer.paragraphs[0]
@@ -255,12 +402,20 @@ def _headers_footers(doc, m: dict, text_width: float, emblem_png: Path | None) -
                 fp.add_run("\t" + job)
 
 
+def barcode_line(design: dict) -> float:
+    """Height (mm) of the barcode's line: the bars, standing on the baseline, start the
+    design's gap under the line's top."""
+    bc = design["footer"]["barcode"]
+    return (bc["height"] + bc["gap"]) / design["line"]["baseline"]
+
+
 @functools.lru_cache(maxsize=32)
 def barcode_png(digits: str) -> bytes:
-    """A PNG of the Code 39 bars (drawn from python-barcode's module string)."""
+    """A PNG of the Code 39 bars (drawn from python-barcode's module string), one pixel per
+    module: the writer gives it its size from the design."""
     from PIL import Image, ImageDraw
     modules = code39_modules(digits)
-    scale, height = 3, 60
+    scale, height = 4, 80
     img = Image.new("1", (len(modules) * scale, height), 1)
     draw = ImageDraw.Draw(img)
     for i, bit in enumerate(modules):

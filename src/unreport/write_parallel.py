@@ -14,17 +14,18 @@ import json
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from .design import load_design, resolve
 from .docx_language import apply_parallel_language
 from .output import normalise_zip
 from .pandoc import run_pandoc
 from .parallel import ParallelDoc
 from .write_pdf import epoch_of
 
-NUMBER_WIDTH_MM = 10
 
 
 class ParallelDocxWriter:
@@ -41,20 +42,35 @@ class ParallelDocxWriter:
                          ["--reference-doc", str(ref), "--lua-filter", str(self.lua)],
                          epoch_of(doc.report.meta.date))
         d = Document(io.BytesIO(raw))
-        for section in d.sections:
+        design = resolve(load_design(self.docx.project), doc.style)
+        rv = design["review"]
+        for section in d.sections:  # the design's paper, landscape
             section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = Mm(297), Mm(210)
-            section.left_margin = section.right_margin = Mm(15)
-            section.top_margin, section.bottom_margin = Mm(18), Mm(15)
+            section.page_width = Mm(design["page"]["height"])
+            section.page_height = Mm(design["page"]["width"])
+            section.left_margin = section.right_margin = Mm(rv["margin_x"])
+            section.top_margin, section.bottom_margin = Mm(rv["top"]), Mm(rv["bottom"])
+            section.header_distance, section.footer_distance = Mm(rv["header"]), Mm(rv["footer"])
+            section.gutter = Mm(0)
         styles = d.styles
-        if "ParallelTxt" in [s.name for s in styles]:
-            pf = styles["ParallelTxt"].paragraph_format
-            pf.left_indent, pf.first_line_indent = Mm(NUMBER_WIDTH_MM), Mm(-NUMBER_WIDTH_MM)
-            pf.tab_stops.add_tab_stop(Mm(NUMBER_WIDTH_MM))
-            pf.space_before = pf.space_after = Pt(2)
-        for name in ("ParallelHead", "ParallelMasthead"):
-            if name in [s.name for s in styles]:
+        names = [s.name for s in styles]
+        # the number column and, for list items, one more indent per level (as the editions'
+        # ListL1..3); headings in bold
+        for name, indent in (("ParallelTxt", 0), ("ParallelHeading", 0), ("ParallelItem1", 1),
+                             ("ParallelItem2", 2), ("ParallelItem3", 3)):
+            if name in names:
+                pf = styles[name].paragraph_format
+                left = rv["number_width"] * (indent + 1)
+                pf.left_indent, pf.first_line_indent = Mm(left), Mm(-rv["number_width"])
+                pf.tab_stops.add_tab_stop(Mm(left))
+                pf.space_before = pf.space_after = Pt(rv["paragraph_gap"])
+        for name in ("ParallelHead", "ParallelMasthead", "ParallelHeading"):
+            if name in names:
                 styles[name].font.bold = True
+        if "ParallelId" in names:
+            styles["ParallelId"].font.size = Pt(rv["id_size"])
+        _footnote_numbers(d, doc)
+        _header_footer(d, doc, rv)
         for table in d.tables:
             _grid(table)
             rows = table.rows
@@ -77,6 +93,74 @@ class ParallelDocxWriter:
         buf = io.BytesIO()
         d.save(buf)
         return normalise_zip(buf.getvalue())
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _footnote_numbers(d, doc: ParallelDoc) -> None:
+    """Each column's footnotes numbered as its edition numbers them (Word would number the
+    notes of both columns in one sequence, 1 left and 2 right for the same note): every
+    reference gets a custom mark (w:customMarkFollows) and its note the same number as text."""
+    from .parallel import note_count, row_layout
+    wanted = []
+    for row, lay in zip(doc.rows, row_layout(doc.report, doc.rows)):
+        wanted += [lay["left_note"] + i for i in range(note_count(row.left))]
+        wanted += [lay["right_note"] + i for i in range(note_count(row.right))]
+    refs = list(d.element.body.iter(qn("w:footnoteReference")))
+    if not refs or len(refs) != len(wanted):
+        return
+    part = next((p for p in d.part.package.iter_parts()
+                 if str(p.partname) == "/word/footnotes.xml"), None)
+    if part is None:
+        return
+    from lxml import etree
+    notes_xml = etree.fromstring(part.blob)
+    notes = {n.get(qn("w:id")): n for n in notes_xml.iter(qn("w:footnote"))}
+    for ref, number in zip(refs, wanted):
+        ref.set(qn("w:customMarkFollows"), "1")
+        run = ref.getparent()
+        mark = _mark_run(run, str(number))
+        run.addnext(mark)
+        note = notes.get(ref.get(qn("w:id")))
+        if note is not None:
+            for auto in list(note.iter(qn("w:footnoteRef"))):
+                t = OxmlElement("w:t")
+                t.text = str(number)
+                auto.addprevious(t)
+                auto.getparent().remove(auto)
+    part._blob = etree.tostring(notes_xml, xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
+
+
+def _mark_run(ref_run, text: str):
+    """A run printing a footnote's custom mark, with the reference run's properties."""
+    import copy
+    run = OxmlElement("w:r")
+    rpr = ref_run.find(qn("w:rPr"))
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    t = OxmlElement("w:t")
+    t.text = text
+    run.append(t)
+    return run
+
+
+def _header_footer(d, doc: ParallelDoc, rv: dict) -> None:
+    """Every page: the symbol and the two languages in the header, the page number (a PAGE
+    field) in the footer."""
+    from .write_docx import _page_field
+    for section in d.sections:
+        width = section.page_width - section.left_margin - section.right_margin
+        hp = section.header.paragraphs[0]
+        hp.text = f"{doc.report.meta.symbol}\t{doc.masthead['languages']}"
+        hp.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        for run in hp.runs:
+            run.font.bold = True
+            run.font.size = Pt(rv["head_size"])
+        fp = section.footer.paragraphs[0]
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_field(fp)
 
 
 def _grid(table) -> None:
@@ -124,7 +208,9 @@ class ParallelPdfWriter:
                 "right_fonts": doc.style.fonts("pdf")["body"],
                 "left_lang": doc.source_style.locale.split("_")[0],
                 "right_lang": doc.style.locale.split("_")[0]}
-        return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True)}
+        design = resolve(load_design(self.pdf.project), doc.style)
+        return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True),
+                "design": json.dumps(design, ensure_ascii=False, sort_keys=True)}
 
     def write(self, doc: ParallelDoc) -> bytes:
         return self.pdf.compile_source(self.typst_source(doc), self.inputs(doc),

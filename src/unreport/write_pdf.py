@@ -9,6 +9,7 @@ import json
 
 from . import typst_workers
 from .barcode39 import code39_modules
+from .design import load_design, resolve
 from .errors import EnvironmentProblem
 from .project import Project
 from .render import Edition
@@ -61,20 +62,23 @@ class PdfWriter:
     def edition_inputs(self, edition: Edition) -> dict[str, str]:
         style = edition.style
         data = dict(edition.masthead)
-        data["title"] = edition.masthead.get("title", "")
-        data["sizes"] = style.data.get("sizes", {})
         data["body_fonts"] = style.fonts("pdf")["body"]
         data["heading_fonts"] = style.fonts("pdf")["heading"]
         data["emblem"] = self.emblem
         if data.get("barcode"):
             data["barcode_modules"] = code39_modules(data["barcode"].strip("*"))
-        return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True)}
+        design = resolve(load_design(self.project), style)
+        return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True),
+                "design": json.dumps(design, ensure_ascii=False, sort_keys=True)}
 
     def compile_source(self, source: str, inputs: dict[str, str], when: dt.date, what: str,
                        fmt: str = "pdf", ppi: float | None = None):
         """Compile Typst source in a worker; font warnings are errors. Returns the PDF, or a
         list of PNG pages."""
         options = dict(format=fmt, sys_inputs=inputs, timestamp=epoch_of(when), ppi=ppi)
+        standards = load_design(self.project).get("pdf_standards") or []
+        if standards and fmt == "pdf":  # templates/design.yaml: PDF/A-2b, PDF/UA-1
+            options["pdf_standards"] = list(standards)
         try:
             result = self.pool.compile(str(self.root), source, options, key=what)
         except typst_workers.CompileError as exc:

@@ -140,7 +140,8 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
         diag.warning(Loc(doc.path), f"the masthead says the original is '{meta['original']}', "
                                     f"but the file is read as {lang}: written as the original")
     if meta.get("job"):
-        out_meta["job"] = meta["job"]
+        out_meta["job"] = {"number": meta["job"], "dates": meta["job_dates"]} \
+            if meta.get("job_dates") else meta["job"]
     out_meta["organ"] = meta.get("organ", PLACEHOLDERS["organ"])
     out_meta["body"] = meta.get("body", PLACEHOLDERS["body"])
     if meta.get("meeting"):

@@ -14,6 +14,7 @@ content written from it is numbered again by the number stage.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -37,7 +38,19 @@ STYLE_LEVELS = {"ListL1": 0, "ListL2": 1, "ListL3": 2}
 NEAR = 20  # a numbered line this close to its sequence starts a paragraph, even after a break
 KIND_WORDS = {"para": "paragraph", "item": "list item"}
 SYMBOL_RE = re.compile(r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+")
-JOB_RE = re.compile(r"([A-Z]\.\d{2}-\d{4,6})(?:\s*\(\w\))?(?:\s.*)?")
+# a job line: number, edition letter, processing dates DDMMYY ("V.17-06379 (E) 110917 120917")
+JOB_RE = re.compile(r"([A-Z]\.\d{2}-\d{4,6})(?:\s*\(\w\))?((?:\s+\d{6}\b)*)(?:\s.*)?")
+
+
+def job_dates(group: str) -> list:
+    """The processing dates of a job line (DDMMYY), as dates; none that is not a real date."""
+    out = []
+    for token in group.split():
+        try:
+            out.append(dt.datetime.strptime(token, "%d%m%y").date())
+        except ValueError:
+            return []
+    return out
 
 
 @dataclass
@@ -482,6 +495,8 @@ class Builder:
                 m = JOB_RE.fullmatch(text)
                 if m:
                     meta["job"] = m.group(1)
+                    if job_dates(m.group(2)):
+                        meta["job_dates"] = job_dates(m.group(2))
                 continue
             if p.role == "header":
                 if SYMBOL_RE.fullmatch(text):
