@@ -201,3 +201,16 @@ def test_the_wheel_installed_outside_the_tree_builds_a_new_project(tmp_path):
     items = json.loads((project / "output/manifest.json").read_text())["outputs"]
     assert sorted(i["path"] for i in items) == sorted(
         f"example-report.{x}.{f}" for x in ("en", "zh", "en-zh") for f in ("docx", "pdf"))
+
+
+def test_the_paper_setting_gives_letter_pages_in_both_formats(tmp_path):
+    from docx import Document
+    from pypdf import PdfReader
+    project = base_project(tmp_path / "p")
+    (project / "unreport.toml").write_text('paper = "Letter"\n')
+    assert main(["--root", str(project), "--no-review", "--lang", "en"]) == 0
+    box = PdfReader(str(project / "output/note.en.pdf")).pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4, 1), round(float(box.height) / 72 * 25.4, 1)) \
+        == (215.9, 279.4)
+    section = Document(str(project / "output/note.en.docx")).sections[0]
+    assert (round(section.page_width.mm, 1), round(section.page_height.mm, 1)) == (215.9, 279.4)

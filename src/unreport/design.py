@@ -30,7 +30,8 @@ def design_paths(project: Project) -> list:
 def load_design(project: Project) -> dict:
     """The page design as plain data (not resolved for a language)."""
     paths = tuple(design_paths(project))
-    return read_once("design", paths, lambda _diag: _load(project, paths))
+    paper = getattr(project.settings, "paper", None)  # the project's setting is part of it
+    return read_once(f"design:{paper}", paths, lambda _diag: _load(project, paths))
 
 
 def _load(project: Project, paths: tuple) -> dict:
@@ -61,6 +62,9 @@ def _load(project: Project, paths: tuple) -> dict:
         raise EnvironmentProblem(f"{display}: error: the page design lacks "
                                  f"{', '.join(missing)}; add it (see unreport's "
                                  "templates/design.yaml)")
+    paper = getattr(project.settings, "paper", None)  # unreport.toml `paper` wins
+    if paper:
+        data["paper"] = paper.lower()
     if data["paper"] not in data["papers"]:
         raise EnvironmentProblem(f"{display}: error: paper '{data['paper']}' is not one of "
                                  f"{', '.join(data['papers'])}; choose one")

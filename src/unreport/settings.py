@@ -31,7 +31,7 @@ PAPERS = ("A4", "Letter")
 class Settings:
     languages: tuple[str, ...] = ()
     output: str | None = None
-    paper: str = "A4"
+    paper: str | None = None  # A4 or Letter; None: the page design's own (A4)
     emblem: str | None = None
     strict: bool = False
     path: str | None = None  # the file the settings came from, as shown
