@@ -43,8 +43,12 @@ _PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "
               "sectPr", "pPrChange")
 
 
-def _child(parent, tag: str, order: tuple[str, ...]):
-    """`parent`'s w:<tag> child, made and put in schema order when missing."""
+def _child(parent, tag: str, order: tuple[str, ...], replace: bool = False):
+    """`parent`'s w:<tag> child, made and put in schema order when missing (`replace`: a new
+    one in place of any there is, duplicates included)."""
+    if replace:
+        for old in parent.findall(qn(f"w:{tag}")):
+            parent.remove(old)
     el = parent.find(qn(f"w:{tag}"))
     if el is not None:
         return el

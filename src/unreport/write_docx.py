@@ -112,17 +112,8 @@ TC_PR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "
 
 def _set_child(parent, tag: str, order: tuple[str, ...]):
     """The child w:<tag> of parent (made if missing, replacing any duplicate), in schema order."""
-    for old in parent.findall(qn(f"w:{tag}")):
-        parent.remove(old)
-    el = OxmlElement(f"w:{tag}")
-    rank = order.index(tag)
-    for i, child in enumerate(parent):
-        name = child.tag.split("}")[-1]
-        if name in order and order.index(name) > rank:
-            parent.insert(i, el)
-            return el
-    parent.append(el)
-    return el
+    from .docx_language import _child
+    return _child(parent, tag, order, replace=True)
 
 
 def _border(tc_pr, edge: str, weight_pt: float) -> None:
