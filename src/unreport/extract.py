@@ -9,6 +9,7 @@ becomes obsolete; a new one an empty entry. `# Translators:` comments become `#.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from babel.messages.catalog import PYTHON_FORMAT
@@ -28,10 +29,21 @@ JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
 
 
 def extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], list[str]]]:
-    """(msgid, locations, comments) of every label, in file and line order."""
+    """(msgid, locations, comments) of every label, in file and line order; read once while
+    the templates and house styles are unchanged (builds check the labels of every
+    language)."""
+    from .langdata import read_once
+    paths = tuple(project.files("templates", "**/*.j2")) + tuple(
+        project.find("locales", f"{lang}/style.yaml") for lang in project.languages())
+    return read_once("labels", paths, lambda _diag: _extract_labels(project))
+
+
+def _extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], list[str]]]:
     found: dict[str, tuple[list, list]] = {}
+    # only the modules that call gettext: Babel's Python extractor tokenizes a whole file, and
+    # the builds check the labels every run
     sources = [(p, "python", {}, f"{PACKAGE.name}/{p.relative_to(PACKAGE)}")
-               for p in sorted(PACKAGE.rglob("*.py"))]
+               for p in sorted(PACKAGE.rglob("*.py")) if _calls_gettext(p)]
     sources += [(p, "jinja2.ext:babel_extract", JINJA_OPTIONS, _shown(project, p))
                 for p in project.files("templates", "**/*.j2")]
     for path, method, options, shown in sources:
@@ -57,6 +69,13 @@ def extract_labels(project: Project) -> list[tuple[str, list[tuple[str, int]], l
             if note not in notes:
                 notes.append(note)
     return [(m, locs, notes) for m, (locs, notes) in found.items()]
+
+
+_CALL = re.compile(rb"(?<![\w.])(?:_|gettext|ngettext)\(")
+
+
+def _calls_gettext(path: Path) -> bool:
+    return _CALL.search(path.read_bytes()) is not None
 
 
 def labels_language(project: Project) -> str | None:
