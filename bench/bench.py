@@ -209,7 +209,7 @@ def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, float]:
 
 def floor(work: Path, plain: dict) -> tuple[float, int, float]:
     """Bare toolchain: per language, pandoc -> DOCX, pandoc -> Typst, typst -> PDF."""
-    from unreport.pandoc import pandoc_path
+    from unreport.formats.docx.pandoc import pandoc_path
     pandoc = pandoc_path()
     total, peak, cpu = 0.0, 0, 0.0
     for lang in plain:
@@ -275,7 +275,7 @@ def machine() -> str:
     if hasattr(os, "getloadavg"):
         load = ", load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
     from importlib import metadata
-    from unreport.pandoc import pandoc_path
+    from unreport.formats.docx.pandoc import pandoc_path
     pandoc = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True
                             ).stdout.split("\n")[0]
     return (f"{cpu}, {os.cpu_count()} cores{mem}{load}; {platform.system()} "

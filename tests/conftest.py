@@ -87,7 +87,7 @@ def po_clients_problems(path: Path) -> list[str]:
 def po_files_pass_gettext_clients(monkeypatch):
     """After each test, every PO file the tool wrote during it must pass msgfmt --check, polib
     and translate-toolkit."""
-    from unreport import output
+    from unreport import files as output
     written: list[Path] = []
     real = output.write_atomic
 

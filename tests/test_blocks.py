@@ -184,8 +184,8 @@ def test_states_from_codes_mixed_with_participants_and_sorted_on_request(outputs
 
 def test_sort_language_is_house_style_data(tmp_path):
     """states_sort_language comes from style.yaml: set to zh, the list sorts by Chinese names."""
-    from unreport.build import Options, gather
-    from unreport.project import Project
+    from unreport.build.pipeline import Options, gather
+    from unreport.project.paths import Project
     po = (FIX / "locales" / "zh" / f"{REPORT}.po").read_text(encoding="utf-8")
     make_project(tmp_path, FIX / "content" / f"{REPORT}.yaml", {f"locales/zh/{REPORT}.po": po})
     base = tmp_path / "templates" / "base" / "style.yaml"

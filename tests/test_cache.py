@@ -131,7 +131,7 @@ def test_noop_run_repeats_the_warnings_and_reads_no_content(tmp_path, capsys):
     assert main(args) == 0
     first = capsys.readouterr()
     assert "intro.mandate: not translated" in first.err and "wrote" in first.out
-    import unreport.build as load  # where the build looks load_report up
+    import unreport.build.pipeline as load  # where the build looks load_report up
     calls = []
     original = load.load_report
     load.load_report = lambda *a, **k: calls.append(a) or original(*a, **k)
@@ -168,7 +168,7 @@ def test_tool_versions_are_those_installed():
     what importlib.metadata says is installed."""
     from importlib import metadata
 
-    from unreport.cache import TOOLS, _dist_key, installed_versions
+    from unreport.build.cache import TOOLS, _dist_key, installed_versions
     found = installed_versions()
     for dist in TOOLS:
         try:
@@ -199,7 +199,7 @@ def test_a_cache_with_entries_of_the_wrong_types_is_discarded_with_one_warning(p
 def test_two_builds_saving_at_once_keep_each_others_entries(tmp_path):
     """Two runs of different --report selections load the cache, build, and save one after
     the other: the later save merges, it does not drop what the earlier one recorded."""
-    from unreport.cache import Cache
+    from unreport.build.cache import Cache
     first, second = Cache.load(tmp_path), Cache.load(tmp_path)
     first.record(tmp_path / "a.en.pdf", "key-a", b"%PDF a")
     second.record(tmp_path / "b.en.pdf", "key-b", b"%PDF b")

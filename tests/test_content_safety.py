@@ -10,12 +10,12 @@ import pytest
 from buildcase import base_project, edit
 from readback import docx_paragraphs, pdf_text, squash
 
-from unreport.build import Options, gather
-from unreport.errors import EnvironmentProblem
+from unreport.build.pipeline import Options, gather
+from unreport.diagnostics import EnvironmentProblem
 from unreport.cli import main
-from unreport.pandoc import run_pandoc
-from unreport.project import Project
-from unreport.write_pdf import PdfWriter
+from unreport.formats.docx.pandoc import run_pandoc
+from unreport.project.paths import Project
+from unreport.formats.pdf.writer import PdfWriter
 
 TRICKS = {
     "jinja": "{{ 7*7 }} {% if true %}yes{% endif %} {# c #}",

@@ -99,7 +99,7 @@ def test_docx_parts_are_valid_ecma376(docx_files):
 
 def test_masthead_table_properties_in_schema_order(docx_files):
     """w:tblPr of the masthead tables: children in CT_TblPr's order, none twice."""
-    from unreport.write_docx import TBL_PR_ORDER
+    from unreport.formats.docx.writer import TBL_PR_ORDER
     for docx in docx_files:
         for name, data in parts(docx):
             for tbl_pr in etree.fromstring(data).iter(f"{{{W}}}tblPr"):

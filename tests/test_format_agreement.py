@@ -109,8 +109,8 @@ def test_an_organisations_emblem_stands_in_the_same_place(tmp_path):
     pdf = geometry.measure(geometry.open_pages(out / "wg7-2017-l1.en.pdf"), expect)
     bad, table = geometry.compare(docx, pdf)
     print(table)
-    from unreport.design import design_for
-    from unreport.project import Project
+    from unreport.formats.design import design_for
+    from unreport.project.paths import Project
     height = design_for(Project(project))["masthead"]["emblem"]["height"]
     for fmt in (docx, pdf):
         assert abs(fmt["emblem bottom"] - fmt["emblem top"] - height) < 0.1, table

@@ -81,8 +81,8 @@ def round_trip(request, tmp_path_factory):
     for po in (ROOT / "locales").glob(f"*/{report}.po"):  # the example's catalogs
         shutil.copy(po, first / "locales" / po.parent.name)
     assert run("--root", first, "--strict", "--no-review") == 0
-    from unreport.load import load_report
-    from unreport.project import Project
+    from unreport.model.load import load_report
+    from unreport.project.paths import Project
     meta = load_report(first / "content" / content.name, Project(first)).meta
     second = bare_project(tmp / "second", extra)
     langs = [meta.original] + [lang for lang in meta.languages if lang != meta.original]
@@ -122,10 +122,10 @@ def test_round_trip_prints_the_same_pdf(round_trip):
 def test_round_trip_same_numbers_and_texts_per_unit(round_trip):
     """Unit by unit (IDs differ): the same kind, printed number and text in every language."""
     report, langs, first, second = round_trip
-    from unreport.expect import plan_expected
-    from unreport.load import load_report
-    from unreport.number import number
-    from unreport.project import Project
+    from unreport.render.expect import plan_expected
+    from unreport.model.load import load_report
+    from unreport.model.number import number
+    from unreport.project.paths import Project
 
     def units(root):
         project = Project(root)

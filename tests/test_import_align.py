@@ -248,10 +248,10 @@ def test_word_automatic_numbering_imports_with_the_right_numbers(tmp_path, capsy
     cap = capsys.readouterr()
     assert "warning" not in cap.err, cap.err
     assert "2 chapter, 2 section, 1 subsection, 5 para, 7 item, 1 text" in cap.out
-    from unreport.load import load_report
-    from unreport.model import units
-    from unreport.number import number
-    from unreport.project import Project
+    from unreport.model.load import load_report
+    from unreport.model.nodes import units
+    from unreport.model.number import number
+    from unreport.project.paths import Project
     report = load_report(project / "content" / "auto.yaml", Project(project))
     assert report.meta.symbol == "A/AC.777/2024/3"
     assert report.meta.organ == "General Assembly"
@@ -384,9 +384,9 @@ def test_hard_wrapped_text_joins_its_lines(tmp_path, capsys):
     cap = capsys.readouterr()
     assert "warning" not in cap.err, cap.err
     assert "1 chapter, 3 para, 2 item" in cap.out
-    from unreport.load import load_report
-    from unreport.model import units
-    from unreport.project import Project
+    from unreport.model.load import load_report
+    from unreport.model.nodes import units
+    from unreport.project.paths import Project
     report = load_report(project / "content" / "wrapped.yaml", Project(project))
     texts = [u.text for u in units(report) if u.kind in ("para", "item")]
     assert texts == [
@@ -468,8 +468,8 @@ def test_word_document_in_un_template_styles_with_typed_numbers(tmp_path, capsys
     cap = capsys.readouterr()
     assert "warning" not in cap.err, cap.err
     assert "2 chapter, 1 section, 3 para, 1 recommendation" in cap.out
-    from unreport.load import load_report
-    from unreport.project import Project
+    from unreport.model.load import load_report
+    from unreport.project.paths import Project
     report = load_report(project / "content" / "wg7-2019.yaml", Project(project))
     m = report.meta
     assert (m.symbol, m.job, m.distribution, str(m.date), m.original) == \

@@ -11,13 +11,13 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from unreport.errors import Collector
-from unreport.expect import label_macros
-from unreport.messages import load_messages
-from unreport.numerals import format_number
-from unreport.project import Project
-from unreport.style import load_style
-from unreport.terms import load_terms, order_codes
+from unreport.diagnostics import Collector
+from unreport.render.expect import label_macros
+from unreport.lang.labels import load_messages
+from unreport.lang.numerals import format_number
+from unreport.project.paths import Project
+from unreport.lang.style import load_style
+from unreport.lang.terms import load_terms, order_codes
 
 D = dt.date
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
@@ -136,7 +136,7 @@ def test_three_states_in_the_editions_own_order(lang):
 
 
 def test_arabic_collation_ignores_the_article_and_alif_forms():
-    from unreport.terms import collation_key
+    from unreport.lang.terms import collation_key
     key = collation_key(style("ar").data["collation"])
     names = ["المملكة المتحدة", "إسبانيا", "الأرجنتين", "مصر", "آيسلندا", "ألمانيا"]
     assert sorted(names, key=key) == ["الأرجنتين", "إسبانيا", "ألمانيا", "آيسلندا", "مصر",
@@ -312,7 +312,7 @@ def test_terms_files_name_their_un_source(lang):
     ("ar", "من 30 أيار/مايو إلى 1 حزيران/يونيه 2012، في دورته الخامسة"),
 ])
 def test_qa_reads_dates_and_ordinals_in_each_language(lang, text):
-    from unreport.qa import compare, facts, load_lang_data
+    from unreport.translators.qa import compare, facts, load_lang_data
     src = facts("from 30 May to 1 June 2012, at its fifth session", load_lang_data(PROJECT, "en"))
     tr = facts(text, load_lang_data(PROJECT, lang))
     assert compare(src, tr) == []
@@ -460,9 +460,9 @@ def test_verify_catches_a_wrong_arabic_number(example_outputs):
 
 
 def _arabic_expected():
-    from unreport.expect import expected_units
-    from unreport.load import load_report
-    from unreport.number import number
+    from unreport.render.expect import expected_units
+    from unreport.model.load import load_report
+    from unreport.model.number import number
     from unreport.translate import translate
     diag = Collector()
     report = load_report(ROOT / "content" / f"{REPORT}.yaml", PROJECT)
@@ -481,7 +481,7 @@ def test_logical_order_of_an_extracted_line():
 
 # ---- fonts ------------------------------------------------------------------------------------
 def test_missing_font_names_the_package_of_its_script():
-    from unreport.write_pdf import font_packages, missing_font_hint
+    from unreport.formats.pdf.writer import font_packages, missing_font_hint
     packages = font_packages(PROJECT)
     hint = missing_font_hint("unknown font family: noto naskh arabic", packages)
     assert hint == "Debian/Ubuntu: apt-get install fonts-noto-core"

@@ -30,7 +30,7 @@ def test_labels_are_extracted_from_templates_and_code(tmp_path):
     assert rec.locations == [("templates/base/labels.j2", None)] and rec.python_format
     tpl = (project / rec.locations[0][0]).read_text()
     assert '_("Recommendation %(number)s"' in tpl
-    assert active["United Nations"].locations == [("unreport/render.py", None)]
+    assert active["United Nations"].locations == [("unreport/render/edition.py", None)]
     assert not active["United Nations"].python_format
     assert any("masthead" in c for c in active["United Nations"].auto_comments)
     assert all(m.string == "" for m in active.values())
@@ -55,8 +55,8 @@ def test_changed_label_is_new_old_one_obsolete_translations_kept_and_idempotent(
     # a label the catalog translates is used in the edition; a new one falls back to English
     edit(project / "locales/zh/messages.po", 'msgid "Rec. %(number)s"\nmsgstr ""',
          'msgid "Rec. %(number)s"\nmsgstr "建议第%(number)s条"')
-    from unreport.build import Options, gather
-    from unreport.project import Project
+    from unreport.build.pipeline import Options, gather
+    from unreport.project.paths import Project
     plan = gather(Project(project), Options(langs=("zh",)))
     md = plan.editions[0].markdown
     assert "建议第1条" in md and "Annex" in md

@@ -114,7 +114,7 @@ def test_pdf_fonts_embedded(example_outputs, lang):
 def test_barcode_modules_encode_the_job_number():
     from barcode.charsets import code39
 
-    from unreport.barcode39 import code39_modules
+    from unreport.render.barcode import code39_modules
     modules = code39_modules("1706379")
     by_pattern = {v[1]: k for k, v in code39.MAP.items()}
     by_pattern[code39.EDGE] = "*"

@@ -20,8 +20,8 @@ EMU_PER_MM = 36000
 
 
 def design():
-    from unreport.design import design_for
-    from unreport.project import Project
+    from unreport.formats.design import design_for
+    from unreport.project.paths import Project
     from conftest import ROOT
     return design_for(Project(ROOT))
 

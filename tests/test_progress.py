@@ -3,7 +3,7 @@
 import io
 import time
 
-from unreport.progress import Progress
+from unreport.build.progress import Progress
 
 
 class Tty(io.StringIO):

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unreport.cli import main
-from unreport.load import load_report
-from unreport.number import number
-from unreport.project import Project
+from unreport.model.load import load_report
+from unreport.model.number import number
+from unreport.project.paths import Project
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 LOCATED = re.compile(r"^[^\s:][^:]*:\d+:\d+: (error|warning): \S")

@@ -9,8 +9,8 @@ from buildcase import base_project, edit
 from readback import docx_paragraphs, pdf_text
 
 from unreport.cli import main
-from unreport.errors import Collector
-from unreport.yamlsource import read_yaml
+from unreport.diagnostics import Collector
+from unreport.sources.yamlsource import read_yaml
 
 LONG = ("The Committee noted that 100% of the 017 replies received by 12:30:00 on the closing "
         "day, including those of the \"Group of 77\" and China (中国), had been circulated "

@@ -10,7 +10,8 @@ import pytest
 import yaml
 from conftest import FIXTURES, ROOT
 
-from unreport import inline, load
+from unreport.model import inline
+from unreport.model import load
 
 SCHEMA = json.loads((ROOT / "src/unreport/data/schema" / "content.schema.json").read_text(encoding="utf-8"))
 DEFS = SCHEMA["definitions"]

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from conftest import ROOT
 
-from unreport.project import Project
-from unreport.style import load_style
+from unreport.project.paths import Project
+from unreport.lang.style import load_style
 
 D = dt.date
 

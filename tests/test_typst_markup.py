@@ -9,7 +9,7 @@ import typst
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unreport import inline
+from unreport.model import inline
 
 # every character Typst takes for a line or paragraph break: escaped text never breaks
 LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
@@ -70,9 +70,9 @@ def test_the_typst_of_each_edition_carries_the_models_numbers():
     languages."""
     from conftest import ROOT
 
-    from unreport.build import Options, gather
-    from unreport.project import Project
-    from unreport.write_pdf import PdfWriter
+    from unreport.build.pipeline import Options, gather
+    from unreport.project.paths import Project
+    from unreport.formats.pdf.writer import PdfWriter
     project = Project(ROOT)
     plan = gather(project, Options(verify=True, review=False))
     writer = PdfWriter(project)

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from pypdf import PdfReader
 
-from unreport.errors import EnvironmentProblem
-from unreport.typst_workers import CompileError, Pool
+from unreport.diagnostics import EnvironmentProblem
+from unreport.formats.pdf.workers import CompileError, Pool
 
 OPTIONS = {"format": "pdf", "sys_inputs": {}, "timestamp": 0, "ppi": None}
 
@@ -83,7 +83,7 @@ def test_a_worker_that_dies_is_an_environment_problem_and_is_replaced(tmp_path):
 def test_a_worker_grown_past_the_limit_is_replaced(tmp_path):
     """Typst keeps everything it memoised: a worker that has grown too large after a compile
     is retired and a fresh one takes its place (where /proc tells the memory)."""
-    import unreport.typst_workers as tw
+    import unreport.formats.pdf.workers as tw
     if not os.path.exists("/proc/self/statm"):
         pytest.skip("the worker's memory is read from /proc")
     pool = Pool(1)

@@ -8,9 +8,9 @@ from readback import docx_paragraphs
 
 
 def test_saving_content_rebuilds_the_output(tmp_path, capsys):
-    from unreport.build import Options, build
-    from unreport.project import Project
-    from unreport.watch import watch
+    from unreport.build.pipeline import Options, build
+    from unreport.project.paths import Project
+    from unreport.build.watch import watch
     root = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")
     project = Project(root, tmp_path / "out")
     opts = Options(formats=("docx",))
@@ -50,8 +50,8 @@ def test_saving_content_rebuilds_the_output(tmp_path, capsys):
 
 
 def test_errors_while_watching_are_printed_not_raised(tmp_path, capsys):
-    from unreport.errors import ContentError, Diagnostic, Loc
-    from unreport.watch import build_reporting
+    from unreport.diagnostics import ContentError, Diagnostic, Loc
+    from unreport.build.watch import build_reporting
 
     def failing():
         raise ContentError([Diagnostic(Loc("content/x.yaml", 3, 5), "bad ID")])
@@ -62,7 +62,7 @@ def test_errors_while_watching_are_printed_not_raised(tmp_path, capsys):
 
 def test_the_watch_survives_an_unexpected_failure(capsys):
     """Even a failure that is the tool's own (a bug) is printed and the watch goes on."""
-    from unreport.watch import build_reporting
+    from unreport.build.watch import build_reporting
 
     def buggy():
         return {}["table"]

@@ -1,5 +1,5 @@
 """`python -m unreport`: the same as the `unreport` command."""
 
-from .cli import entry
+from unreport.cli import entry
 
 entry()

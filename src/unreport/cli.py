@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .errors import ContentError, EnvironmentProblem, printable, report_failure
-from .project import Project
+from unreport import __version__
+from unreport.diagnostics import ContentError, EnvironmentProblem, printable, report_failure
+from unreport.project.paths import Project
 
 COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "new",
             "import")
@@ -93,7 +93,7 @@ def entry() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except BrokenPipeError:
         code = _quiet_closed_pipe()
-    workers = sys.modules.get("unreport.typst_workers")
+    workers = sys.modules.get("unreport.formats.pdf.workers")
     if workers:
         workers.close_all()
     try:
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         print(printable(f"error: {usage}"), file=sys.stderr)
         return 2
     args.jobs = args.jobs or 0  # 0: as many as there are cores
-    from .settings import find_root, load_settings
+    from unreport.project.settings import find_root, load_settings
     root = args.root.resolve() if args.root else find_root(Path.cwd())
     try:
         settings = load_settings(root)
@@ -163,17 +163,17 @@ def usage_problem(args) -> str | None:
 
 def run(args, project: Project) -> int:
     if args.command == "new":
-        from .new import run_new
+        from unreport.commands.new import run_new
         return run_new(args.args)
     if args.command == "build" and not (args.watch or args.no_cache or args.verify) and \
             project.report_paths(args.report) and _up_to_date(args, project):
         return 0
     if args.command == "import":
-        from .importers.command import run_import
+        from unreport.importers.command import run_import
         return run_import(project, args)
     if args.command in ("build", "preview") and "pdf" in (tuple(args.format) or ("pdf",)):
         _start_typst_workers(args.jobs, args.watch)
-    from .build import Options
+    from unreport.build.pipeline import Options
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
                    formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
                    jobs=args.jobs, cache=not args.no_cache, review=not args.no_review,
@@ -190,31 +190,31 @@ def run(args, project: Project) -> int:
                         "or fix the code"), file=sys.stderr)
         return 2
     if args.command == "catalogs":
-        from .catalogs import SyncOptions
-        from .catalogs_cmd import run_catalogs
+        from unreport.translators.catalogs import SyncOptions
+        from unreport.commands.catalogs import run_catalogs
         return run_catalogs(project, opts, SyncOptions(
             memory="off" if args.no_memory else args.memory, check=args.check))
     if args.command == "status":
-        from .status import run_status
+        from unreport.translators.status import run_status
         return run_status(project, opts, args.min_percent)
     if args.command == "xliff":
-        from .xliff import run_xliff
+        from unreport.translators.xliff import run_xliff
         return run_xliff(project, opts, args.args)
     if args.args:
         print(f"error: unexpected argument '{args.args[0]}' for '{args.command}'",
               file=sys.stderr)
         return 2
     if args.command == "preview":
-        from .preview import run_preview
+        from unreport.commands.preview import run_preview
         return run_preview(project, opts)
     if args.watch:
-        from .watch import watch
+        from unreport.build.watch import watch
         return watch(project, lambda: run_once(args, project, opts))
     return run_once(args, project, opts)
 
 
 def run_once(args, project: Project, opts) -> int:
-    from .build import build, gather
+    from unreport.build.pipeline import build, gather
     start = time.perf_counter()
     if args.command == "check":
         from dataclasses import replace
@@ -223,7 +223,7 @@ def run_once(args, project: Project, opts) -> int:
         print(f"ok: {len(plan.reports)} report(s), {len(plan.editions)} edition(s) checked")
         return 0
     if args.command == "verify":
-        from .verify_cmd import run_verify
+        from unreport.commands.verify import run_verify
         return run_verify(project, gather(project, opts), opts)
     plan, written = build(project, opts)
     _print_warnings(plan)
@@ -232,7 +232,7 @@ def run_once(args, project: Project, opts) -> int:
     fresh = f", {plan.up_to_date} up to date" if plan.up_to_date else ""
     print(f"built {len(written)} file(s){fresh} in {time.perf_counter() - start:.2f} s")
     if args.verify:
-        from .verify_cmd import run_verify
+        from unreport.commands.verify import run_verify
         # a build that found nothing changed gathered nothing: gather to know what to expect
         return run_verify(project, plan if plan.reports else gather(project, opts), opts)
     return 0
@@ -242,7 +242,7 @@ def _up_to_date(args, project: Project) -> bool:
     """Nothing changed since the same build: say so before even importing the pipeline."""
     from types import SimpleNamespace
 
-    from .cache import unchanged_run
+    from unreport.build.cache import unchanged_run
     start = time.perf_counter()
     selection = SimpleNamespace(report_glob=args.report, langs=tuple(args.lang),
                                 formats=tuple(args.format) or ("docx", "pdf"),
@@ -252,7 +252,7 @@ def _up_to_date(args, project: Project) -> bool:
     if last is None:
         return False
     if last.get("manifest"):  # another selection may have written it since
-        from .manifest import write
+        from unreport.build.manifest import write
         write(project.output_dir, last["manifest"].encode("utf-8"))
     for w in last["warnings"]:
         print(w, file=sys.stderr)
@@ -265,8 +265,8 @@ def _start_typst_workers(jobs: int, watch: bool) -> None:
     """Typst worker processes start now (import typst, scan the fonts) while this process
     imports the pipeline and gathers the content (typst_workers.py). A watch keeps what the
     workers memoised for longer, so a recompile after a small change is fast."""
-    from .cache import fonts_version
-    from .typst_workers import WATCH_RETIRE_MB, shared
+    from unreport.build.cache import fonts_version
+    from unreport.formats.pdf.workers import WATCH_RETIRE_MB, shared
     pool = shared(fonts_version(), jobs or None, WATCH_RETIRE_MB if watch else None)
     pool.prestart(pool.size)
 

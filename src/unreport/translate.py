@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import po
-from .errors import Collector, Loc
-from .model import Report, units
-from .po_check import check_po_lines
-from .project import Project
-from .yamlsource import FORBIDDEN, check_characters, forbidden_message, read_text
+from unreport.sources import po
+from unreport.diagnostics import Collector, Loc
+from unreport.model.nodes import Report, units
+from unreport.sources.po_check import check_po_lines
+from unreport.project.paths import Project
+from unreport.sources.yamlsource import FORBIDDEN, check_characters, forbidden_message, read_text
 
 SOURCE, TRANSLATED, FUZZY, UNTRANSLATED = "source", "translated", "fuzzy", "untranslated"
 MEMORY_NOTE = "memory:"  # translator comment on an entry filled from the translation memory

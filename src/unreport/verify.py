@@ -17,8 +17,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .errors import Collector, Loc
-from .expect import Expected
+from unreport.diagnostics import Collector, Loc
+from unreport.render.expect import Expected
 
 BODY_STYLES = {"chapter": {"HCh"}, "section": {"H1"}, "subsection": {"H23"},
                "para": {"SingleTxt"}, "item": {"ListL1", "ListL2", "ListL3"},
@@ -288,7 +288,7 @@ def _follow(text: str, pos: int, want: str) -> int | str:
 # ---- a whole build --------------------------------------------------------------------------
 def verify_outputs(project, plan, formats: tuple[str, ...], out_dir: Path) -> Collector:
     """Check every edition and parallel document of the plan, as written in out_dir."""
-    from .build import output_name
+    from unreport.build.pipeline import output_name
     diag = Collector()
 
     def written(doc):

@@ -13,15 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import inline
-from ..errors import Collector, Loc
-from ..model import (Annex, Heading, Para, Recommendation, Report, Table, Text, units, walk,
+from unreport.model import inline
+from unreport.diagnostics import Collector, Loc
+from unreport.model.nodes import (Annex, Heading, Para, Recommendation, Report, Table, Text, units, walk,
                      walk_items)
-from ..number import Number
-from ..style import Style
-from ..terms import Terms, order_codes
-from .states import printed_list
-from .structure import Doc, Node
+from unreport.model.number import Number
+from unreport.lang.style import Style
+from unreport.lang.terms import Terms, order_codes
+from unreport.importers.states import printed_list
+from unreport.importers.structure import Doc, Node
 
 META_KEYS = {"meta.organ": "organ", "meta.body": "body", "meta.title": "title",
              "meta.meeting.place": "meeting"}

@@ -13,12 +13,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..errors import Collector, ContentError, Loc
-from ..output import write_atomic
-from ..project import Project
-from .paragraphs import Source
-from .reading import LangReader
-from .structure import Doc, build, counts, walk, walk_items
+from unreport.diagnostics import Collector, ContentError, Loc
+from unreport.files import write_atomic
+from unreport.project.paths import Project
+from unreport.importers.paragraphs import Source
+from unreport.importers.reading import LangReader
+from unreport.importers.structure import Doc, build, counts, walk, walk_items
 
 TEXT_SUFFIXES = (".txt", ".text")
 # what a masthead field is written as when the first page does not give it (with a warning)
@@ -35,9 +35,9 @@ def _usage(message: str) -> int:
 
 def read_source(path: Path, display: str) -> Source:
     if path.suffix.lower() == ".docx":
-        from .docx_reader import read_docx
+        from unreport.importers.docx_reader import read_docx
         return read_docx(path, display)
-    from .text_reader import read_text_file
+    from unreport.importers.text_reader import read_text_file
     return read_text_file(path, display)
 
 
@@ -91,12 +91,12 @@ def _summary(doc: Doc) -> str:
 
 
 def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Collector) -> int:
-    from ..load import load_report
-    from ..style import load_style
-    from ..terms import load_terms
-    from .ids import assign_ids
-    from .states import split_states
-    from .write import content_yaml
+    from unreport.model.load import load_report
+    from unreport.lang.style import load_style
+    from unreport.lang.terms import load_terms
+    from unreport.importers.ids import assign_ids
+    from unreport.importers.states import split_states
+    from unreport.importers.write import content_yaml
     report_id = args.report if args.report not in ("", "*") else _report_id(path, project)
     target = project.content_dir / f"{report_id}.yaml"
     if target.exists() and not args.force:
@@ -186,12 +186,12 @@ def _report_id(path: Path, project: Project) -> str:
 
 
 def _translation(project, args, doc: Doc, lang: str, diag: Collector) -> int:
-    from ..load import load_report
-    from ..number import number
-    from ..style import load_style
-    from ..terms import load_terms
-    from .align import align
-    from .write import catalog_bytes
+    from unreport.model.load import load_report
+    from unreport.model.number import number
+    from unreport.lang.style import load_style
+    from unreport.lang.terms import load_terms
+    from unreport.importers.align import align
+    from unreport.importers.write import catalog_bytes
     content = project.content_dir / f"{args.translation_of}.yaml"
     if not content.is_file():
         return _usage(f"--translation-of {args.translation_of}: no {project.rel(content)}; "
@@ -213,7 +213,7 @@ def _translation(project, args, doc: Doc, lang: str, diag: Collector) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, data)
     _print(diag)
-    from ..model import units
+    from unreport.model.nodes import units
     total = sum(1 for _u in units(report))
     print(f"imported {doc.path}: {_summary(doc)}")
     print(f"  {result.aligned} of {total} entries aligned by number, {result.missing} left "

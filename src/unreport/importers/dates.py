@@ -10,7 +10,7 @@ import re
 
 from babel import Locale
 
-from ..style import Style
+from unreport.lang.style import Style
 
 _FIELD = re.compile(r"'[^']*'|([A-Za-z])\1*")
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from docx import Document
 from lxml import etree
 
-from ..numerals import format_number
-from .paragraphs import Para, Source, TableBlock
+from unreport.lang.numerals import format_number
+from unreport.importers.paragraphs import Para, Source, TableBlock
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"

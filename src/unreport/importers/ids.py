@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..numerals import format_number
-from .structure import Doc, Node
+from unreport.lang.numerals import format_number
+from unreport.importers.structure import Doc, Node
 
 SLUG_WORDS = 1  # words of four letters or more taken from a title
 SLUG_MIN = 4

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numerals import format_number
+from unreport.lang.numerals import format_number
 
 _CJK_DIGITS = "〇一二三四五六七八九"
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}

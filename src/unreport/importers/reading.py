@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-from ..errors import Collector
-from ..messages import load_messages
-from ..project import Project
-from ..style import load_style
-from .dates import DateReader
-from .numbers import Pattern, label_pattern, pattern
+from unreport.diagnostics import Collector
+from unreport.lang.labels import load_messages
+from unreport.project.paths import Project
+from unreport.lang.style import load_style
+from unreport.importers.dates import DateReader
+from unreport.importers.numbers import Pattern, label_pattern, pattern
 
 HEADINGS = ("chapter", "section", "subsection")
 LIST_STYLES = ("alpha", "decimal")  # the default style first: a list reads back as alpha

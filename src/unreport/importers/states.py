@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from ..style import Style
-from ..terms import Terms
+from unreport.lang.style import Style
+from unreport.lang.terms import Terms
 
 
 def _names(terms: Terms, on: dt.date) -> dict[str, str]:

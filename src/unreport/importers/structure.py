@@ -19,9 +19,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..errors import Collector, Loc
-from .paragraphs import Para, Source, TableBlock
-from .reading import HEADINGS, LIST_STYLES, LangReader
+from unreport.diagnostics import Collector, Loc
+from unreport.importers.paragraphs import Para, Source, TableBlock
+from unreport.importers.reading import HEADINGS, LIST_STYLES, LangReader
 
 STYLE_KINDS = {
     "HCh": "chapter", "H1": "section", "H23": "subsection", "SingleTxt": "para",

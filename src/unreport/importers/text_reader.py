@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .paragraphs import Para, Source
+from unreport.importers.paragraphs import Para, Source
 
 _BULLET = re.compile(r"^[\-\u2013\u2022\u25cf\u00b7]\s+")
 

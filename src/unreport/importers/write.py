@@ -1,5 +1,5 @@
 """Emitting what an import found: the content YAML (content/<report>.yaml) and the PO catalog
-(locales/<lang>/<report>.po, a Babel Catalog written by unreport.catalogs.po_bytes)."""
+(locales/<lang>/<report>.po, a Babel Catalog written by unreport.translators.catalogs.po_bytes)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import datetime as dt
 import yaml
 from babel.messages.catalog import Catalog, Message
 
-from ..catalogs import po_bytes
-from ..model import Report, units
-from ..number import number
-from ..places import places
-from .ids import cell_id
-from .structure import Doc, Node
+from unreport.translators.catalogs import po_bytes
+from unreport.model.nodes import Report, units
+from unreport.model.number import number
+from unreport.translators.places import places
+from unreport.importers.ids import cell_id
+from unreport.importers.structure import Doc, Node
 
 
 class _Flow(list):

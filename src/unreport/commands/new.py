@@ -1,0 +1,49 @@
+"""`unreport new [DIR]`: a project that builds at once.
+
+Copies the skeleton that ships with the tool (`data/skeleton/`: unreport.toml, a commented
+sample report with its Chinese catalog, .gitignore, a CI workflow, a short README) and the
+content schema for editor completion into DIR. It never overwrites a file: when any of them
+exists, it says which and writes nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from unreport.diagnostics import EnvironmentProblem
+from unreport.project.paths import DATA
+
+SKELETON = DATA / "skeleton"
+
+
+def planned(target: Path) -> list[tuple[Path, Path]]:
+    """(source, destination) of every file `new` writes."""
+    files = [(p, target / p.relative_to(SKELETON)) for p in sorted(SKELETON.rglob("*"))
+             if p.is_file() and "__pycache__" not in p.parts]
+    files.append((DATA / "schema" / "content.schema.json",
+                  target / "schema" / "content.schema.json"))
+    return files
+
+
+def run_new(args: list[str]) -> int:
+    if len(args) > 1:
+        print("error: use 'unreport new [DIR]' (one folder)", file=sys.stderr)
+        return 2
+    target = Path(args[0] if args else ".").resolve()
+    if target.exists() and not target.is_dir():
+        raise EnvironmentProblem(f"{target}: error: not a folder; name a new or empty folder")
+    files = planned(target)
+    existing = [dst for _src, dst in files if dst.exists()]
+    if existing:
+        shown = ", ".join(str(p.relative_to(target)) for p in existing)
+        raise EnvironmentProblem(f"{target}: error: would overwrite {shown}; "
+                                 "'unreport new' writes only into a new or empty folder "
+                                 "(nothing was written)")
+    for src, dst in files:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+        print(f"wrote {dst.relative_to(target)}")
+    print(f"\na new project in {target}: run 'unreport' there to build it into output/")
+    return 0

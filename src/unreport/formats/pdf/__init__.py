@@ -1,0 +1,1 @@
+"""The PDF format: Typst markup and the page design compiled by the typst package in worker processes."""
