@@ -8,13 +8,38 @@ from pathlib import Path
 
 from conftest import ROOT, copy_design_and_languages
 
-BASE = ROOT / "tests" / "bad" / "_base"
+BAD = ROOT / "tests" / "bad"
+BASE = BAD / "_base"
+CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
 def base_project(tmp: Path) -> Path:
     copy_design_and_languages(tmp)
     shutil.copytree(BASE, tmp, dirs_exist_ok=True)
     return tmp
+
+
+def case_project(tmp: Path, case: str) -> Path:
+    copy_design_and_languages(tmp)
+    shutil.copytree(BAD / "_base", tmp, dirs_exist_ok=True)
+    shutil.copytree(BAD / case, tmp, dirs_exist_ok=True)
+    (tmp / "expected.txt").unlink()
+    for keep in tmp.rglob(".keep"):  # git keeps no empty folder: a folder a case needs
+        keep.unlink()
+    make_special_files(tmp, case)
+    return tmp
+
+
+def make_special_files(tmp: Path, case: str) -> None:
+    """What git cannot hold, from the case's `make` lines: `make fifo PATH` (a named pipe),
+    `make symlink PATH TARGET` (a link, dangling when TARGET does not exist)."""
+    import os
+    for line in (BAD / case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if words[:2] == ["make", "fifo"]:
+            os.mkfifo(tmp / words[2])
+        elif words[:2] == ["make", "symlink"]:
+            os.symlink(words[3], tmp / words[2])
 
 
 def edit(path: Path, old: str, new: str) -> None:

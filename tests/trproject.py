@@ -39,3 +39,16 @@ def entries(project: Path) -> tuple[dict, dict]:
     cat = read_po(io.BytesIO(po_path(project).read_bytes()), abort_invalid=True)
     return ({m.context: m for m in cat if m.context},
             {m.context: m for m in cat.obsolete.values()})
+
+
+def draft_project(tmp_path):
+    """The fixture with a changed text (fuzzy entry) and a new paragraph (untranslated), catalogs
+    synced."""
+    from unreport.cli import main
+    project = tr_project(tmp_path / "p")
+    edit(content(project), "share information.", "share data.")             # -> fuzzy
+    edit(content(project), "      - recommendation: recs.one",              # -> untranslated
+         "      - para: recs.new\n        text: A brand new paragraph.\n"
+         "      - recommendation: recs.one")
+    assert main(["--root", str(project), "catalogs"]) == 0
+    return project

@@ -2,7 +2,7 @@
 located diagnostics with exit 1 or 2, never in an internal error or a traceback."""
 
 import pytest
-from test_bad_inputs import BAD, CASES, case_project
+from buildcase import BAD, CASES, case_project
 
 from unreport.cli import main
 

@@ -2,16 +2,13 @@
 status, no traceback, and leaves the output folder untouched."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_design_and_languages
+from buildcase import BAD, CASES, case_project
 
 from unreport.cli import main
 
-BAD = Path(__file__).resolve().parent / "bad"
-CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir() and not p.name.startswith("_"))
 # path:line:col, or the file alone where no line applies (a folder where a file should be)
 LOCATED = re.compile(r"^[^\s:][^:]*(:\d+:\d+)?: (error|warning): \S")
 
@@ -28,29 +25,6 @@ def read_expected(case: str) -> tuple[int, list[str], list[str]]:
         elif line.strip():
             lines.append(line)
     return status, args, lines
-
-
-def case_project(tmp: Path, case: str) -> Path:
-    copy_design_and_languages(tmp)
-    shutil.copytree(BAD / "_base", tmp, dirs_exist_ok=True)
-    shutil.copytree(BAD / case, tmp, dirs_exist_ok=True)
-    (tmp / "expected.txt").unlink()
-    for keep in tmp.rglob(".keep"):  # git keeps no empty folder: a folder a case needs
-        keep.unlink()
-    make_special_files(tmp, case)
-    return tmp
-
-
-def make_special_files(tmp: Path, case: str) -> None:
-    """What git cannot hold, from the case's `make` lines: `make fifo PATH` (a named pipe),
-    `make symlink PATH TARGET` (a link, dangling when TARGET does not exist)."""
-    import os
-    for line in (BAD / case / "expected.txt").read_text(encoding="utf-8").splitlines():
-        words = line.split()
-        if words[:2] == ["make", "fifo"]:
-            os.mkfifo(tmp / words[2])
-        elif words[:2] == ["make", "symlink"]:
-            os.symlink(words[3], tmp / words[2])
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -6,7 +6,7 @@ def _run_case(tmp_path, case, *args):
     import io
     from contextlib import redirect_stderr, redirect_stdout
 
-    from test_bad_inputs import case_project
+    from buildcase import case_project
 
     from unreport.cli import main
     project = case_project(tmp_path, case)

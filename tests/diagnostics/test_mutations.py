@@ -9,8 +9,8 @@ from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 from buildcase import base_project, snapshot
+from helpers.mutations import mutations
 from hypothesis import HealthCheck, given, settings
-from test_properties import mutations
 
 from unreport.cli import main
 

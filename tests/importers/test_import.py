@@ -152,7 +152,7 @@ def test_round_trip_content_is_readable(round_trip):
     assert text.count("states: [") == original.count("states:")
     # what editors' YAML tooling checks: the content's JSON Schema
     import jsonschema
-    from test_schema import SCHEMA, read
+    from helpers.content_schema import SCHEMA, read
     jsonschema.validate(read(second / "content" / f"{report}.yaml"), SCHEMA)
 
 

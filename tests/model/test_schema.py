@@ -1,49 +1,22 @@
 """src/unreport/data/schema/content.schema.json stays in step with the loader's declarative tables (load.py), and
 accepts and refuses what the loader accepts and refuses."""
 
-import datetime as dt
-import json
 import re
 
 import jsonschema
 import pytest
-import yaml
 from conftest import FIXTURES, ROOT
+from helpers.content_schema import SCHEMA, read
 
 from unreport.model import inline
 from unreport.model import load
 
-SCHEMA = json.loads((ROOT / "src/unreport/data/schema" / "content.schema.json").read_text(encoding="utf-8"))
 DEFS = SCHEMA["definitions"]
 BAD = ROOT / "tests" / "bad"
 
 
 def refs(node) -> set[str]:
     return {alt["$ref"].rsplit("/", 1)[1] for alt in node["items"]["oneOf"]}
-
-
-class EditorLoader(yaml.SafeLoader):
-    """Reads dates as strings, like yaml-language-server (YAML 1.2 core schema)."""
-
-
-EditorLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-
-def read(path):
-    return as_json(yaml.load(path.read_text(encoding="utf-8"), Loader=EditorLoader))
-
-
-def as_json(value):
-    """YAML data as JSON sees it (yaml-language-server reads unquoted dates as strings)."""
-    if isinstance(value, dict):
-        return {str(k): as_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [as_json(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
 
 
 def validator():

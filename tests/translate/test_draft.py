@@ -5,19 +5,9 @@ import re
 
 from docx import Document
 from readback import docx_paragraphs, pdf_text, squash
-from trproject import content, edit, po_path, tr_project
+from trproject import content, draft_project, edit, po_path, tr_project
 
 from unreport.cli import main
-
-
-def draft_project(tmp_path):
-    project = tr_project(tmp_path / "p")
-    edit(content(project), "share information.", "share data.")             # -> fuzzy
-    edit(content(project), "      - recommendation: recs.one",              # -> untranslated
-         "      - para: recs.new\n        text: A brand new paragraph.\n"
-         "      - recommendation: recs.one")
-    assert main(["--root", str(project), "catalogs"]) == 0
-    return project
 
 
 def test_draft_build_marks_fallbacks_in_docx_and_pdf_and_warns(tmp_path, capsys):

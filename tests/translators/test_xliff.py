@@ -3,8 +3,7 @@
 import re
 
 from lxml import etree
-from test_draft import draft_project
-from trproject import content, edit, entries, po_path
+from trproject import content, draft_project, edit, entries, po_path
 
 from unreport.cli import main
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, ROOT, make_project
 from lxml import etree
 
-SCHEMAS = Path(__file__).resolve().parent / "schema" / "ecma-376"
+SCHEMAS = ROOT / "tests" / "schema" / "ecma-376"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
