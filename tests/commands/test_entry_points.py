@@ -1,16 +1,15 @@
-"""unreport as a tool of its own: one entry point, project settings, the root found from below,
-a closed pipe, output/manifest.json, `unreport new`."""
+"""unreport as a tool of its own: three entry points with one behaviour, a closed pipe,
+`unreport new`, the wheel installed outside the tree. (Settings: tests/project/; the manifest:
+tests/build/test_manifest.py.)"""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from buildcase import base_project
 from conftest import ROOT
 
@@ -41,18 +40,6 @@ def test_three_entry_points_give_the_same_exit_codes_and_outputs(tmp_path):
     assert manifests[0] == manifests[1] == manifests[2]
 
 
-def test_running_from_content_finds_the_root(tmp_path):
-    project = base_project(tmp_path / "p")
-    proc = run([PY, "-m", "unreport", "status"], project / "content")
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines()[2].split()[:2] == ["zh", "note"]
-    (project / "unreport.toml").write_text('output = "built"\n')
-    (project / "content" / "deeper").mkdir()
-    proc = run([PY, "-m", "unreport", "--no-review"], project / "content" / "deeper")
-    assert proc.returncode == 0, proc.stderr
-    assert (project / "built" / "note.zh.pdf").is_file()
-
-
 def test_a_closed_pipe_ends_quietly(tmp_path):
     project = base_project(tmp_path / "p")
     read_end, write_end = os.pipe()
@@ -62,63 +49,6 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
                           env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
     os.close(write_end)
     assert proc.returncode == 0 and proc.stderr == ""
-
-
-def test_settings_are_typed_and_a_misspelt_key_is_a_located_error(tmp_path, capsys):
-    project = base_project(tmp_path / "p")
-    (project / "unreport.toml").write_text('# settings\npaper = "A4"\nstirct = true\n')
-    assert main(["--root", str(project), "check"]) == 1
-    err = capsys.readouterr().err
-    assert "unreport.toml:3:1: error: unknown setting 'stirct'; did you mean 'strict'?" in err
-    (project / "unreport.toml").write_text('paper = "A3"\n')
-    assert main(["--root", str(project), "check"]) == 1
-    assert "unreport.toml:1:1: error: setting 'paper' must be \"A4\" or \"Letter\", not 'A3'" \
-        in capsys.readouterr().err
-
-
-def test_settings_in_pyproject_strict_and_languages(tmp_path, capsys):
-    project = base_project(tmp_path / "p")
-    (project / "pyproject.toml").write_text('[project]\nname = "reports"\n\n[tool.unreport]\n'
-                                            'strict = true\nlanguages = ["en"]\n')
-    po = project / "locales/zh/note.po"
-    po.write_text(po.read_text().replace('msgstr "导言"', 'msgstr ""'))
-    assert main(["--root", str(project), "--no-review"]) == 0  # English only: no zh errors
-    names = sorted(p.name for p in (project / "output").glob("note.*"))
-    assert names == ["note.en.docx", "note.en.pdf"]
-    capsys.readouterr()
-    assert main(["--root", str(project), "--lang", "zh", "--no-review"]) == 1  # strict
-    assert "intro: not translated" in capsys.readouterr().err
-    (project / "pyproject.toml").write_text('[tool.unreport]\nlanguage = ["en"]\n')
-    assert main(["--root", str(project), "check"]) == 1
-    assert "pyproject.toml:2:1: error: unknown setting 'language'; did you mean 'languages'?" \
-        in capsys.readouterr().err
-
-
-def test_manifest_lists_every_output_with_its_sha256_and_is_deterministic(tmp_path):
-    project = base_project(tmp_path / "p")
-    po = project / "locales/zh/note.po"
-    po.write_text(po.read_text().replace('msgstr "导言"', 'msgstr ""'))  # a draft
-    out_a, out_b = tmp_path / "a", tmp_path / "b"
-    assert main(["--root", str(project), "--output", str(out_a)]) == 0
-    assert main(["--root", str(project), "--output", str(out_b), "--jobs", "1"]) == 0
-    data = (out_a / "manifest.json").read_bytes()
-    assert data == (out_b / "manifest.json").read_bytes()
-    items = json.loads(data)["outputs"]
-    documents = sorted(p.name for p in out_a.iterdir() if p.suffix in (".docx", ".pdf"))
-    assert [i["path"] for i in items] == documents
-    for item in items:
-        assert item["sha256"] == hashlib.sha256((out_a / item["path"]).read_bytes()).hexdigest()
-        assert item["report"] == "note" and item["format"] == item["path"].rsplit(".", 1)[1]
-    by_path = {i["path"]: i for i in items}
-    assert by_path["note.en.pdf"]["draft"] is False
-    assert by_path["note.zh.pdf"]["draft"] is True and by_path["note.zh.pdf"]["language"] == "zh"
-    review = by_path["note.en-zh.docx"]
-    assert review["kind"] == "review" and review["source_language"] == "en" and review["draft"]
-    # a no-op rebuild after another selection's build puts this selection's manifest back
-    assert main(["--root", str(project), "--output", str(out_a), "--lang", "en"]) == 0
-    assert (out_a / "manifest.json").read_bytes() != data
-    assert main(["--root", str(project), "--output", str(out_a)]) == 0
-    assert (out_a / "manifest.json").read_bytes() == data
 
 
 def test_new_refuses_to_overwrite(tmp_path, capsys):
@@ -140,29 +70,6 @@ def test_new_project_builds_strictly_from_package_data(tmp_path):
     paras = [t for _s, t in docx_paragraphs(target / "output/example-report.zh.docx")]
     assert "1.\t工作组于2026年6月1日至3日在维也纳举行了第一次会议。" in paras
     assert "建议 1" in paras
-
-
-def test_a_project_overrides_one_template_and_one_style_key(tmp_path):
-    target = tmp_path / "reports"
-    assert main(["new", str(target)]) == 0
-    # one template file: the labels, with a word added to the recommendation's label
-    shipped = ROOT / "src/unreport/data/templates/base/labels.j2"
-    own = target / "templates/base/labels.j2"
-    own.parent.mkdir(parents=True)
-    own.write_text(shipped.read_text().replace('_("Recommendation %(number)s", number=number)',
-                                               '_("Recommendation %(number)s", number=number) '
-                                               '~ " (revised)"'))
-    # one style key: the English date pattern
-    (target / "locales/en").mkdir(parents=True)
-    (target / "locales/en/style.yaml").write_text('date: "MMMM d, y"\n')
-    assert main(["--root", str(target), "--no-review", "--format", "docx"]) == 0
-    from readback import docx_paragraphs
-    en = [t for _s, t in docx_paragraphs(target / "output/example-report.en.docx")]
-    assert "Recommendation 1 (revised)" in en  # the project's template
-    assert "June 1, 2026" in en  # the project's key ...
-    assert "Vienna, 1–3 June 2026" in en  # ... and the shipped rest of the English style
-    zh = [t for _s, t in docx_paragraphs(target / "output/example-report.zh.docx")]
-    assert "2026年6月1日至3日，维也纳" in zh  # other languages untouched
 
 
 def test_the_wheel_installed_outside_the_tree_builds_a_new_project(tmp_path):
@@ -201,16 +108,3 @@ def test_the_wheel_installed_outside_the_tree_builds_a_new_project(tmp_path):
     items = json.loads((project / "output/manifest.json").read_text())["outputs"]
     assert sorted(i["path"] for i in items) == sorted(
         f"example-report.{x}.{f}" for x in ("en", "zh", "en-zh") for f in ("docx", "pdf"))
-
-
-def test_the_paper_setting_gives_letter_pages_in_both_formats(tmp_path):
-    from docx import Document
-    from pypdf import PdfReader
-    project = base_project(tmp_path / "p")
-    (project / "unreport.toml").write_text('paper = "Letter"\n')
-    assert main(["--root", str(project), "--no-review", "--lang", "en"]) == 0
-    box = PdfReader(str(project / "output/note.en.pdf")).pages[0].mediabox
-    assert (round(float(box.width) / 72 * 25.4, 1), round(float(box.height) / 72 * 25.4, 1)) \
-        == (215.9, 279.4)
-    section = Document(str(project / "output/note.en.docx")).sections[0]
-    assert (round(section.page_width.mm, 1), round(section.page_height.mm, 1)) == (215.9, 279.4)

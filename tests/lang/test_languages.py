@@ -1,12 +1,9 @@
 """The six official UN languages as data (locales/<lang>/): house style against exact strings,
-UN State names, the masthead block, and right-to-left Arabic read back from the DOCX XML and
-the PDF's word boxes."""
+UN State names, the masthead block, QA words, fonts, the shipped catalogs. (Right-to-left
+Arabic as each format prints it: tests/formats/docx|pdf/test_right_to_left.py.)"""
 
 import datetime as dt
-import re
-import zipfile
 
-import pdfplumber
 import pytest
 import yaml
 from conftest import ROOT
@@ -22,8 +19,6 @@ from unreport.lang.terms import load_terms, order_codes
 D = dt.date
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 REPORT = "wg7-2017-l1"
-MM = 72 / 25.4
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PROJECT = Project(ROOT)
 
 
@@ -327,158 +322,6 @@ def test_check_strict_passes_on_the_six_language_example(capsys):
     assert "warning" not in captured.err and "6 edition(s)" in captured.out
 
 
-# ---- Arabic DOCX XML --------------------------------------------------------------------------
-def xml(path, part):
-    with zipfile.ZipFile(path) as z:
-        return z.read(part).decode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def ar_docx(example_outputs):
-    return example_outputs / f"{REPORT}.ar.docx"
-
-
-def test_arabic_docx_runs_paragraphs_sections_tables_are_right_to_left(ar_docx):
-    from lxml import etree
-    root = etree.fromstring(xml(ar_docx, "word/document.xml").encode())
-    arabic = re.compile(r"[\u0600-\u06ff]")
-    runs = [r for r in root.iter(f"{W}r") if arabic.search("".join(r.itertext()))]
-    assert len(runs) > 60
-    assert all(r.find(f"{W}rPr/{W}rtl") is not None for r in runs)
-    latin_runs = [r for r in root.iter(f"{W}r") if "".join(r.itertext()).strip()
-                  and not arabic.search("".join(r.itertext()))]
-    assert latin_runs and all(r.find(f"{W}rPr/{W}rtl") is None for r in latin_runs)
-    paras = [p for p in root.iter(f"{W}p") if arabic.search("".join(p.itertext()))]
-    assert all(p.find(f"{W}pPr/{W}bidi") is not None for p in paras)
-    # the English distribution block stays left to right
-    dist = [p for p in root.iter(f"{W}p") if "Distr.: Limited" in "".join(p.itertext())]
-    assert dist and dist[0].find(f"{W}pPr/{W}bidi") is None
-    assert all(t.find(f"{W}tblPr/{W}bidiVisual") is not None for t in root.iter(f"{W}tbl"))
-    assert root.find(f".//{W}sectPr/{W}bidi") is not None
-    for part in ("word/header1.xml", "word/footer1.xml"):
-        assert "<w:bidi/>" in xml(ar_docx, part)
-
-
-def test_arabic_docx_complex_script_sizes_and_bold(ar_docx):
-    from lxml import etree
-    styles = etree.fromstring(xml(ar_docx, "word/styles.xml").encode())
-    by_id = {s.get(f"{W}styleId"): s for s in styles.iter(f"{W}style")}
-    hch = by_id["HCh"].find(f"{W}rPr")
-    assert hch.find(f"{W}sz").get(f"{W}val") == "28"
-    assert hch.find(f"{W}szCs").get(f"{W}val") == "28"
-    assert hch.find(f"{W}bCs") is not None
-    assert hch.find(f"{W}rFonts").get(f"{W}cs") == "Simplified Arabic"
-    body = by_id["SingleTxt"].find(f"{W}rPr")
-    assert body.find(f"{W}szCs").get(f"{W}val") == "20" and body.find(f"{W}bCs") is None
-
-
-PROOFING = {"en": "en-GB", "zh": "zh-CN", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU",
-            "ar": "ar-SA"}
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_docx_proofing_language_is_the_editions_own(example_outputs, lang):
-    from lxml import etree
-    styles = etree.fromstring(xml(example_outputs / f"{REPORT}.{lang}.docx",
-                                  "word/styles.xml").encode())
-    lang_el = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
-    assert lang_el.get(f"{W}val") == PROOFING[lang]
-    assert lang_el.get(f"{W}bidi") == "ar-SA" and lang_el.get(f"{W}eastAsia") == "zh-CN"
-    assert all(e.get(f"{W}val") == PROOFING[lang] for e in styles.iter(f"{W}lang"))
-
-
-# ---- Arabic PDF: page furniture on the mirrored sides, whole words ---------------------------
-@pytest.fixture(scope="module")
-def ar_pdf(example_outputs):
-    with pdfplumber.open(example_outputs / f"{REPORT}.ar.pdf") as pdf:
-        yield pdf
-
-
-def _words(page):
-    return [dict(w, x0mm=w["x0"] / MM, x1mm=w["x1"] / MM, topmm=w["top"] / MM)
-            for w in page.extract_words()]
-
-
-def test_arabic_running_heads_and_footers_on_the_mirrored_sides(ar_pdf):
-    pages = ar_pdf.pages
-    assert len(pages) >= 3
-    for n, page in enumerate(pages[1:], start=2):
-        ws = _words(page)
-        head = next(w for w in ws if w["text"] == "CTOC/COP/WG.7/2017/L.1")
-        assert head["topmm"] < 20
-        number = next(w for w in ws if w["text"] == str(n) and w["topmm"] > 270)
-        job = next(w for w in ws if w["text"].startswith("V.17-06379") and w["topmm"] > 270)
-        if n % 2 == 0:  # even pages of a right-to-left document: outer side is the right
-            assert abs(head["x1mm"] - 190) < 3 and abs(number["x1mm"] - 190) < 3
-            assert abs(job["x0mm"] - 20) < 3
-        else:  # odd pages: left
-            assert abs(head["x0mm"] - 20) < 3 and abs(number["x0mm"] - 20) < 3
-            assert abs(job["x1mm"] - 190) < 10
-        # the footer does not collapse: job number and page number far apart
-        assert abs(job["x0mm"] - number["x0mm"]) > 100
-
-
-def test_arabic_first_page_masthead_geometry(ar_pdf):
-    ws = _words(ar_pdf.pages[0])
-    symbol = next(w for w in ws if "TOC/COP/WG.7/2017/L.1" in w["text"])
-    distr = next(w for w in ws if w["text"] == "Distr.:")
-    job = next(w for w in ws if w["text"].startswith("V.17-06379") and w["topmm"] > 250)
-    assert symbol["x0mm"] < 40  # the symbol on the left of an Arabic masthead
-    assert distr["x0mm"] < 80  # the distribution block (English) on the left, left to right
-    # the first page's job line (number, letter, dates) where the text starts: on the right
-    job_line = [w for w in ws if abs(w["top"] - job["top"]) < 1]
-    assert max(w["x1mm"] for w in job_line) > 170
-
-
-def test_arabic_pdf_text_gives_whole_words_in_reading_order(example_outputs):
-    from unreport.verify import pdf_text
-    text = pdf_text(example_outputs / f"{REPORT}.ar.pdf")
-    assert "اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة" in text
-    assert "أيلول/سبتمبر" in text
-    assert "الفريق العامل المعني بتهريب المهاجرين" in text
-
-
-def test_verify_catches_a_wrong_arabic_number(example_outputs):
-    """The right-to-left reading of --verify is not vacuous: a paragraph number or a word
-    that the PDF does not print is reported."""
-    from dataclasses import replace
-
-    from unreport.verify import verify_pdf
-    expected = _arabic_expected()
-    seq = [e for e in expected if e.kind != "meta"]
-    ok = Collector()
-    verify_pdf(example_outputs / f"{REPORT}.ar.pdf", "ar.pdf", seq, ok)
-    assert not ok.errors
-    i = next(k for k, e in enumerate(seq) if e.id == "org.opening.meetings")
-    for bad in (replace(seq[i], number="66 -"),
-                replace(seq[i], text=seq[i].text.replace("الرابع", "الخامس"),
-                        head=seq[i].head.replace("الرابع", "الخامس"))):
-        diag = Collector()
-        verify_pdf(example_outputs / f"{REPORT}.ar.pdf", "ar.pdf",
-                   seq[:i] + [bad] + seq[i + 1:], diag)
-        assert any("org.opening.meetings" in str(d) for d in diag.errors)
-
-
-def _arabic_expected():
-    from unreport.render.expect import expected_units
-    from unreport.model.load import load_report
-    from unreport.model.number import number
-    from unreport.translate import translate
-    diag = Collector()
-    report = load_report(ROOT / "content" / f"{REPORT}.yaml", PROJECT)
-    numbers = number(report)
-    tr = translate(report, "ar", PROJECT, diag)
-    return expected_units(PROJECT, report, numbers, tr, style("ar"),
-                          load_messages(PROJECT, "ar", diag), load_terms(PROJECT, "ar", diag))
-
-
-def test_logical_order_of_an_extracted_line():
-    from unreport.verify import logical_order
-    # pypdf gives the words of a right-to-left run from left to right as printed
-    assert logical_order("للقرار وفقا5/3 الذي اعتمده") == "وفقا للقرار5/3 اعتمده الذي"
-    assert logical_order("Latin text only, 5/3") == "Latin text only, 5/3"
-
-
 # ---- fonts ------------------------------------------------------------------------------------
 def test_missing_font_names_the_package_of_its_script():
     from unreport.formats.pdf.writer import font_packages, missing_font_hint
@@ -510,63 +353,6 @@ def test_missing_arabic_font_fails_the_build_naming_its_package(tmp_path, capsys
     assert "fonts-noto-cjk" not in err
 
 
-def test_parallel_docx_arabic_column_reads_right_to_left(example_outputs):
-    from docx import Document
-    doc = Document(str(example_outputs / f"{REPORT}.en-ar.docx"))
-    rows = doc.tables[0].rows[1:]
-    assert len(rows) > 40
-    for row in rows:
-        left, right = row.cells[0]._tc, row.cells[-1]._tc
-        assert all(p.find(f"{W}pPr/{W}bidi") is None for p in left.iter(f"{W}p"))
-        assert all(p.find(f"{W}pPr/{W}bidi") is not None for p in right.iter(f"{W}p"))
-        arabic_runs = [r for r in right.iter(f"{W}r")
-                       if re.search(r"[\u0600-\u06ff]", "".join(r.itertext()))]
-        assert all(r.find(f"{W}rPr/{W}rtl") is not None for r in arabic_runs)
-    assert any(re.search(r"[\u0600-\u06ff]", "".join(r.cells[-1]._tc.itertext())) for r in rows)
-
-
-@pytest.fixture(scope="module")
-def arabic_blocks(tmp_path_factory):
-    """Every block kind in an Arabic edition (a draft: texts not translated show in English
-    after the marker; numbers, labels, names and layout are the Arabic edition's)."""
-    from conftest import FIXTURES, make_project
-
-    from unreport.cli import main
-    tmp = tmp_path_factory.mktemp("arabic-blocks")
-    project = make_project(tmp / "p", FIXTURES / "blocks" / "content" / "all-blocks.yaml")
-    path = project / "content" / "all-blocks.yaml"
-    path.write_text(path.read_text("utf-8").replace("languages: [en, zh]", "languages: [en, ar]"),
-                    encoding="utf-8")
-    out = tmp / "out"
-    assert main(["--root", str(project), "--output", str(out), "--lang", "ar",
-                 "--no-review"]) == 0
-    return out
-
-
-def test_arabic_annexes_tables_and_sorted_states(arabic_blocks):
-    from docx import Document
-    doc = Document(str(arabic_blocks / "all-blocks.ar.docx"))
-    texts = [p.text for p in doc.paragraphs]
-    assert "المرفق الأول" in texts and "المرفق الثاني" in texts
-    assert "[الأصل: بالصينية]" in texts
-    sorted_para = next(t for t in texts if "أفغانستان" in t)
-    assert sorted_para.endswith("أفغانستان، وفنزويلا (جمهورية - البوليفارية)، وكوت ديفوار، "
-                                "والمملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية.")
-    assert any(t.startswith("أولا -\t") for t in texts)
-    body = doc.element.body
-    data_tables = [t for t in body.iter(f"{W}tbl") if "Year" in "".join(t.itertext())]
-    assert data_tables and data_tables[0].find(f"{W}tblPr/{W}bidiVisual") is not None
-
-
-def test_arabic_pdf_table_runs_right_to_left(arabic_blocks):
-    with pdfplumber.open(arabic_blocks / "all-blocks.ar.pdf") as pdf:
-        ws = [w for page in pdf.pages for w in page.extract_words()]
-    year = next(w for w in ws if w["text"] == "Year")
-    amount = next(w for w in ws if w["text"] == "Amount")
-    # the first column (Year) stands on the right in a right-to-left table
-    assert abs(year["top"] - amount["top"]) < 2 and year["x0"] > amount["x1"]
-
-
 @pytest.mark.skipif(__import__("shutil").which("msgfmt") is None, reason="no GNU msgfmt")
 @pytest.mark.parametrize("lang", ("ar", "zh", "fr", "ru", "es"))
 def test_shipped_catalogs_pass_msgfmt_and_are_complete(lang):
@@ -581,38 +367,4 @@ def test_shipped_catalogs_pass_msgfmt_and_are_complete(lang):
         with open(path, "rb") as f:
             cat = read_po(f)
         missing = [m.id for m in cat if m.id and (not m.string or m.fuzzy)]
-        assert missing == [], (lang, name, missing)
-
-
-def test_arabic_docx_through_libreoffice_mirrors_the_page(example_outputs, tmp_path):
-    """The Arabic DOCX as Word-compatible software lays it out (LibreOffice): organ and
-    "الأمم المتحدة" on the right, the English distribution block on the left; on following
-    pages the running head and the page number on the outer side of a right-to-left document
-    (right on even pages, left on odd ones), the job number on the other side."""
-    import shutil
-    import subprocess
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip("LibreOffice is not installed")
-    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path),
-                           str(example_outputs / f"{REPORT}.ar.docx")],
-                          capture_output=True, timeout=180)
-    assert proc.returncode == 0, proc.stderr
-    with pdfplumber.open(tmp_path / f"{REPORT}.ar.pdf") as pdf:
-        pages = [_words(p) for p in pdf.pages[:3]]
-    first = pages[0]
-    # (pdfplumber reads the Arabic of LibreOffice's PDF in visual order: المتحدة as ةدحتملا)
-    distr = next(w for w in first if w["text"] == "Limited" and w["topmm"] < 40)
-    # (in the masthead row, which ends at 26 mm: templates/design.yaml page.header + row_height)
-    un = next(w for w in first if w["text"] == "ةدحتملا" and w["topmm"] < 26)
-    assert distr["x1mm"] < 80 and un["x1mm"] > 120
-    for n, ws in ((2, pages[1]), (3, pages[2])):
-        head = next(w for w in ws if w["text"] == "CTOC/COP/WG.7/2017/L.1")
-        number = next(w for w in ws if w["text"] == str(n) and w["topmm"] > 275)
-        job = next(w for w in ws if "17-06379" in w["text"] and w["topmm"] > 275)
-        assert head["topmm"] < 20
-        if n % 2 == 0:
-            assert head["x1mm"] > 170 and number["x1mm"] > 170 and job["x0mm"] < 40
-        else:
-            assert head["x0mm"] < 40 and number["x0mm"] < 40 and job["x1mm"] > 170
+        assert missing == [], (lang, path.name, missing)

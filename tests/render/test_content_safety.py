@@ -1,7 +1,7 @@
 """Content is data: never a Jinja template, never Markdown/Typst/OpenXML code, never a path.
 
 Text that looks like code is printed literally in every output; raw passthrough is refused with
-its place (see also tests/bad/raw-*); pandoc runs sandboxed; typst cannot read outside its root.
+its place (see also tests/bad/raw-*). The writers' sandboxes: tests/formats/docx|pdf/test_sandbox.py.
 """
 
 import zipfile
@@ -10,12 +10,7 @@ import pytest
 from buildcase import base_project, edit
 from readback import docx_paragraphs, pdf_text, squash
 
-from unreport.build.pipeline import Options, gather
-from unreport.diagnostics import EnvironmentProblem
 from unreport.cli import main
-from unreport.formats.docx.pandoc import run_pandoc
-from unreport.project.paths import Project
-from unreport.formats.pdf.writer import PdfWriter
 
 TRICKS = {
     "jinja": "{{ 7*7 }} {% if true %}yes{% endif %} {# c #}",
@@ -57,28 +52,3 @@ def test_code_like_text_is_literal_in_pdf(tricky, lang):
     text = squash(pdf_text(tricky / f"note.{lang}.pdf"))
     for value in TRICKS.values():
         assert squash(value) in text, value
-
-
-def test_pandoc_runs_sandboxed(tmp_path):
-    """Even Markdown that names a local file (which content never produces) cannot pull it in."""
-    secret = tmp_path / "secret.png"
-    secret.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-    docx = run_pandoc(f"![x]({secret})\n", "docx", [], 0)
-    out = tmp_path / "out.docx"
-    out.write_bytes(docx)
-    with zipfile.ZipFile(out) as z:
-        assert not [n for n in z.namelist() if n.startswith("word/media/")]
-
-
-def test_typst_cannot_read_outside_its_root(tmp_path, capsys):
-    project = Project(base_project(tmp_path / "p"))
-    plan = gather(project, Options(formats=("pdf",)))
-    writer = PdfWriter(project)
-    edition = plan.editions[0]
-    # the page design itself compiles; reaching for the content folder does not
-    # (the root is the project's templates/ folder: the design and an optional emblem image)
-    assert writer.compile('#import "/typst/un.typ": *\nok', edition)[:4] == b"%PDF"
-    with pytest.raises(EnvironmentProblem, match="escape the project root"):
-        writer.compile('#read("../content/note.yaml")', edition)
-    with pytest.raises(EnvironmentProblem, match="file not found"):  # "/" is the root itself
-        writer.compile('#read("/etc/hostname")', edition)

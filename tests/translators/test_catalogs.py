@@ -4,6 +4,7 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import FIXTURES, make_project
 from trproject import content, edit, entries, po_path, tr_project
 
 from unreport.cli import main
@@ -137,3 +138,18 @@ def test_unreadable_catalog_is_a_located_error_and_no_catalog_is_rewritten(tmp_p
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("locales/zh/tr-note.po:") and ": error: " in err[0]
     assert (po_path(project).read_bytes(), messages.read_bytes()) == before
+
+
+def test_catalog_has_an_entry_for_every_new_text(tmp_path):
+    """Every kind of block (tests/fixtures/blocks) gets its entries, with place and line."""
+    make_project(tmp_path, FIXTURES / "blocks" / "content" / "all-blocks.yaml")
+    assert sync(tmp_path) == 0
+    po = (tmp_path / "locales" / "zh" / "all-blocks.po").read_text(encoding="utf-8")
+    for place, ident in (("unnumbered text", "front.note"),
+                         ("chapter I, section A, table 1, caption", "fees"),
+                         ("chapter I, section A, table 1, header, column 2", "fees.h.amount"),
+                         ("chapter I, section A, table 1, row 2, column 1", "fees.r2.year"),
+                         ("annex I, title", "annex.data"),
+                         ("annex II, paragraph 1", "annex.more.first")):
+        assert f'#. {place}\n#: content/all-blocks.yaml:' in po
+        assert f'msgctxt "{ident}"' in po

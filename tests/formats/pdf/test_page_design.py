@@ -1,18 +1,13 @@
-"""UN page design, measured on the outputs: PDF word boxes (pdfplumber), DOCX parts and XML."""
-
-import re
-import shutil
-import subprocess
-import zipfile
+"""UN page design in the PDF, measured on its word boxes (pdfplumber): paper, first page,
+footer, running heads, fonts, turnover lines, right-to-left numbers, Letter paper. (The DOCX:
+tests/formats/docx/test_page_design.py.)"""
 
 import pdfplumber
 import pytest
 from conftest import FIXTURES, make_project
-from readback import docx_paragraphs, pdf_text
 
 MM = 72 / 25.4
 REPORT = "wg7-2017-l1"
-W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def words(page):
@@ -109,115 +104,6 @@ def test_pdf_fonts_embedded(example_outputs, lang):
             seen += 1
     assert seen
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
-
-
-def test_barcode_modules_encode_the_job_number():
-    from barcode.charsets import code39
-
-    from unreport.render.barcode import code39_modules
-    modules = code39_modules("1706379")
-    by_pattern = {v[1]: k for k, v in code39.MAP.items()}
-    by_pattern[code39.EDGE] = "*"
-    chars = [by_pattern[modules[i:i + 15]] for i in range(0, len(modules), 16)]
-    assert "".join(chars) == "*1706379*"
-
-
-# ---- DOCX ------------------------------------------------------------------------------------
-def docx_xml(path, part):
-    with zipfile.ZipFile(path) as z:
-        return z.read(part).decode("utf-8")
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_docx_page_parts(example_outputs, lang):
-    from docx import Document
-    path = example_outputs / f"{REPORT}.{lang}.docx"
-    doc = Document(str(path))
-    sec = doc.sections[0]
-    assert abs(sec.page_width.mm - 210) < 0.5 and abs(sec.page_height.mm - 297) < 0.5
-    assert sec.different_first_page_header_footer
-    assert doc.settings.odd_and_even_pages_header_footer
-    first_head = " ".join(c.text for t in sec.first_page_header.tables for c in t.rows[0].cells)
-    assert ("United Nations" if lang == "en" else "联 合 国") in first_head
-    assert "CTOC/COP/WG.7/2017/L.1" in first_head.replace(" ", "")
-    assert sec.header.paragraphs[0].text == "CTOC/COP/WG.7/2017/L.1"
-    assert sec.header.paragraphs[0].alignment == 2  # right on odd pages
-    assert sec.even_page_header.paragraphs[0].text == "CTOC/COP/WG.7/2017/L.1"
-    assert sec.even_page_header.paragraphs[0].alignment in (None, 0)  # left on even pages
-    for footer in (sec.footer, sec.even_page_footer):
-        assert 'w:instr=" PAGE "' in footer._element.xml
-    # the job line: number, edition letter and the processing dates (meta.job.dates, DDMMYY)
-    assert sec.first_page_footer.paragraphs[0].text == \
-        f"V.17-06379 ({'E' if lang == 'en' else 'C'}) 110917 120917"
-    assert "graphicData" in sec.first_page_footer._element.xml  # the barcode picture
-    # following pages of every edition, the original included, carry the job number
-    for footer in (sec.footer, sec.even_page_footer):
-        assert f"V.17-06379 ({'E' if lang == 'en' else 'C'})" in footer._element.xml
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_docx_named_styles_and_masthead(example_outputs, lang):
-    paras = docx_paragraphs(example_outputs / f"{REPORT}.{lang}.docx")
-    used = {s for s, _t in paras}
-    assert {"SingleTxt", "HCh", "H1", "H23", "H4", "ListL1", "ListL2"} <= used
-    texts = [t for _s, t in paras]
-    assert "Distr.: Limited" in texts and "Original: English" in texts
-    styles = docx_xml(example_outputs / f"{REPORT}.{lang}.docx", "word/styles.xml")
-    single = re.search(r'<w:style [^>]*w:styleId="SingleTxt".*?</w:style>', styles, re.S).group(0)
-    assert 'w:left="1134"' in single  # 20 mm from the margin: numbers at 40 mm
-    assert 'w:pos="1701"' in single  # tab to 30 mm: text at 50 mm
-    assert '<w:sz w:val="20"/>' in single and 'w:line="240"' in single  # 10 pt on 12 pt
-
-
-def test_docx_converts_with_libreoffice(example_outputs, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip("LibreOffice is not installed")
-    src = example_outputs / f"{REPORT}.zh.docx"
-    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-                          capture_output=True, timeout=180)
-    assert proc.returncode == 0, proc.stderr
-    text = pdf_text(tmp_path / f"{REPORT}.zh.pdf")
-    pages = text.split("\f") if "\f" in text else None
-    from pypdf import PdfReader
-    reader = PdfReader(str(tmp_path / f"{REPORT}.zh.pdf"))
-    page1 = reader.pages[0].extract_text()
-    assert "联 合 国" in page1 and "Distr.: Limited" in page1 and "V.17-06379 (C)" in page1
-    page2 = reader.pages[1].extract_text()
-    assert "CTOC/COP/WG.7/2017/L.1" in page2  # running head survives
-    assert pages is None or len(pages) > 1
-
-
-def test_preview_writes_first_two_pages(tmp_path):
-    from unreport.cli import main
-    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")
-    assert main(["preview", "--root", str(project), "--output", str(tmp_path / "out")]) == 0
-    pngs = sorted((tmp_path / "out" / "preview").glob("*.png"))
-    assert [p.name for p in pngs][:1] == ["annual-note.en-1.png"]
-    data = pngs[0].read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert abs(height / width - 297 / 210) < 0.01
-
-
-def test_third_language_needs_no_code(tmp_path):
-    """French from data alone: its style (dates, list rule, edition name), labels and terms."""
-    from unreport.cli import main
-    fr = FIXTURES / "french"
-    project = make_project(tmp_path / "p", fr / "content" / "fr-demo.yaml", locales={
-        f"locales/fr/{p.name}": p.read_text(encoding="utf-8")
-        for p in (fr / "locales" / "fr").iterdir()})
-    out = tmp_path / "out"
-    assert main(["--root", str(project), "--output", str(out), "--strict"]) == 0
-    texts = [t for _s, t in docx_paragraphs(out / "fr-demo.fr.docx")]
-    assert "Vienne, 11–13 mars 2024" in texts
-    assert "2.\tLes États suivants étaient présents : France, Allemagne et Japon." in texts
-    assert "Recommandation 1" in texts and "I.\tIntroduction" in texts
-    # the shipped French style (its masthead block in French) under the fixture's keys
-    assert "Français" in texts and "4 mars 2024" in texts and "Original : anglais" in texts
-    pdf = pdf_text(out / "fr-demo.fr.pdf")
-    assert "V.24-01234 (F)" in pdf and "Nations Unies" in pdf and "Recommandation 1" in pdf
 
 
 def test_chinese_quotation_marks_come_from_the_cjk_font(pdfs):

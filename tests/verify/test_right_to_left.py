@@ -1,0 +1,58 @@
+"""`--verify` reads right-to-left text: the logical order of an extracted line, and a wrong Arabic
+number or word is reported."""
+
+from conftest import ROOT
+
+from unreport.diagnostics import Collector
+from unreport.lang.labels import load_messages
+from unreport.project.paths import Project
+from unreport.lang.style import load_style
+from unreport.lang.terms import load_terms
+
+REPORT = "wg7-2017-l1"
+PROJECT = Project(ROOT)
+
+
+def style(lang):
+    return load_style(PROJECT, lang)
+
+
+def test_verify_catches_a_wrong_arabic_number(example_outputs):
+    """The right-to-left reading of --verify is not vacuous: a paragraph number or a word
+    that the PDF does not print is reported."""
+    from dataclasses import replace
+
+    from unreport.verify import verify_pdf
+    expected = _arabic_expected()
+    seq = [e for e in expected if e.kind != "meta"]
+    ok = Collector()
+    verify_pdf(example_outputs / f"{REPORT}.ar.pdf", "ar.pdf", seq, ok)
+    assert not ok.errors
+    i = next(k for k, e in enumerate(seq) if e.id == "org.opening.meetings")
+    for bad in (replace(seq[i], number="66 -"),
+                replace(seq[i], text=seq[i].text.replace("الرابع", "الخامس"),
+                        head=seq[i].head.replace("الرابع", "الخامس"))):
+        diag = Collector()
+        verify_pdf(example_outputs / f"{REPORT}.ar.pdf", "ar.pdf",
+                   seq[:i] + [bad] + seq[i + 1:], diag)
+        assert any("org.opening.meetings" in str(d) for d in diag.errors)
+
+
+def _arabic_expected():
+    from unreport.render.expect import expected_units
+    from unreport.model.load import load_report
+    from unreport.model.number import number
+    from unreport.translate import translate
+    diag = Collector()
+    report = load_report(ROOT / "content" / f"{REPORT}.yaml", PROJECT)
+    numbers = number(report)
+    tr = translate(report, "ar", PROJECT, diag)
+    return expected_units(PROJECT, report, numbers, tr, style("ar"),
+                          load_messages(PROJECT, "ar", diag), load_terms(PROJECT, "ar", diag))
+
+
+def test_logical_order_of_an_extracted_line():
+    from unreport.verify import logical_order
+    # pypdf gives the words of a right-to-left run from left to right as printed
+    assert logical_order("للقرار وفقا5/3 الذي اعتمده") == "وفقا للقرار5/3 اعتمده الذي"
+    assert logical_order("Latin text only, 5/3") == "Latin text only, 5/3"
