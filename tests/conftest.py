@@ -1,15 +1,17 @@
-import shutil
+"""Fixtures for every test. The helpers tests import are in tests/helpers/ (tests/README.md):
+this file puts tests/ on sys.path for them, and the worktree's src/ before any installed
+unreport."""
+
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SEED = Path(__file__).resolve().parent / "fixtures" / "seed-report-zh.txt"  # copy of shared/seed/report-zh.txt
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from helpers.po_clients import po_clients_problems  # noqa: E402
+from helpers.project import ROOT  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -26,63 +28,7 @@ def example_outputs(tmp_path_factory) -> Path:
     return out
 
 
-SHIPPED = ROOT / "src" / "unreport" / "data"  # the page design and language data of the tool
-
-
-def copy_design_and_languages(tmp: Path) -> Path:
-    """A project folder holding copies of everything the tool ships (templates/, locales/)
-    and the repository's report catalogs: tests edit these copies as a project overrides
-    the shipped files."""
-    shutil.copytree(SHIPPED / "templates", tmp / "templates")
-    shutil.copytree(SHIPPED / "locales", tmp / "locales")
-    shutil.copytree(ROOT / "locales", tmp / "locales", dirs_exist_ok=True)
-    return tmp
-
-
-def make_project(tmp: Path, content: Path | list[Path], locales: dict | None = None) -> Path:
-    """A throwaway project: the tool's templates and locales, the repository's catalogs, and
-    the given content."""
-    copy_design_and_languages(tmp)
-    (tmp / "content").mkdir()
-    for c in content if isinstance(content, list) else [content]:
-        shutil.copy(c, tmp / "content" / c.name)
-    for rel, text in (locales or {}).items():
-        path = tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return tmp
-
-
 # ---- every PO file the tool writes is checked by the clients translators use ---------------
-def po_clients_problems(path: Path) -> list[str]:
-    """What GNU gettext (msgfmt --check), polib and translate-toolkit (Weblate's reader) say
-    of a PO file; [] when all three read it."""
-    import subprocess
-
-    import polib
-    from translate.storage import pypo
-    problems = []
-    try:
-        proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
-                              capture_output=True, text=True)
-    except FileNotFoundError:
-        return ["msgfmt is not installed (Debian: apt-get install gettext; ./setup.sh does)"]
-    if proc.returncode != 0:
-        problems.append(f"msgfmt --check: {proc.stderr.strip()}")
-    try:
-        polib.pofile(str(path), check_for_duplicates=True)
-    except Exception as exc:  # polib raises OSError/ValueError on a file it cannot read
-        problems.append(f"polib: {exc}")
-    try:
-        with open(path, "rb") as f:
-            store = pypo.pofile(f)
-        if not [u for u in store.units if not u.isheader()]:
-            problems.append("translate-toolkit: no units read")
-    except Exception as exc:
-        problems.append(f"translate-toolkit: {exc}")
-    return problems
-
-
 @pytest.fixture(autouse=True)
 def po_files_pass_gettext_clients(monkeypatch):
     """After each test, every PO file the tool wrote during it must pass msgfmt --check, polib

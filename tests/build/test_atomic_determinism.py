@@ -4,8 +4,7 @@ partial or temporary file) and deterministically (the same input gives the same 
 import shutil
 
 import pytest
-from buildcase import base_project, edit, snapshot
-from conftest import ROOT
+from helpers.project import ROOT, edit, make_project, snapshot
 
 from unreport.cli import main
 
@@ -16,7 +15,7 @@ NAMES = sorted([f"note.{x}.{f}" for x in ("en", "zh", "en-zh") for f in ("docx",
 
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory):
-    project = base_project(tmp_path_factory.mktemp("built"))
+    project = make_project(tmp_path_factory.mktemp("built"), "base")
     assert main(["--root", str(project), "--strict"]) == 0
     return project
 
@@ -97,8 +96,8 @@ def test_two_builds_are_byte_identical(example_outputs, tmp_path, capsys):
 
 def test_builds_in_different_folders_are_byte_identical(tmp_path, capsys):
     """No path, time or temporary name leaks into the outputs."""
-    a = base_project(tmp_path / "a")
-    b = base_project(tmp_path / "somewhere" / "else")
+    a = make_project(tmp_path / "a", "base")
+    b = make_project(tmp_path / "somewhere" / "else", "base")
     assert main(["--root", str(a), "--jobs", "1"]) == 0
     assert main(["--root", str(b), "--jobs", "2"]) == 0
     capsys.readouterr()

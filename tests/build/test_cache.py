@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from helpers.project import FIXTURES, ROOT, edit, make_project
 from docx import Document
 from readback import docx_paragraphs, pdf_text
 
@@ -25,12 +25,6 @@ def build(project, out, capsys, *extra):
 
 def stamps(out):
     return {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

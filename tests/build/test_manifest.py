@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 
-from buildcase import base_project
+from helpers.project import make_project
 
 from unreport.cli import main
 
 
 def test_manifest_lists_every_output_with_its_sha256_and_is_deterministic(tmp_path):
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     po = project / "locales/zh/note.po"
     po.write_text(po.read_text().replace('msgstr "导言"', 'msgstr ""'))  # a draft
     out_a, out_b = tmp_path / "a", tmp_path / "b"

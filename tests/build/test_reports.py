@@ -3,7 +3,7 @@ selects some, so a CI job matrix can split the reports across machines."""
 
 import re
 
-from conftest import FIXTURES, ROOT, make_project
+from helpers.project import FIXTURES, ROOT, make_project
 from readback import docx_paragraphs
 
 

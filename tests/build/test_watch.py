@@ -3,7 +3,7 @@
 import threading
 import time
 
-from conftest import FIXTURES, make_project
+from helpers.project import FIXTURES, make_project
 from readback import docx_paragraphs
 
 

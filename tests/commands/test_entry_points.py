@@ -10,8 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from buildcase import base_project
-from conftest import ROOT
+from helpers.project import ROOT, make_project
 
 from unreport.cli import main
 
@@ -41,7 +40,7 @@ def test_three_entry_points_give_the_same_exit_codes_and_outputs(tmp_path):
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path):
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     read_end, write_end = os.pipe()
     os.close(read_end)  # like `| head -1` that has stopped reading
     proc = subprocess.run([PY, "-m", "unreport", "status"], cwd=project, stdout=write_end,

@@ -1,6 +1,6 @@
 """`unreport preview`: the first pages of each edition as PNG images."""
 
-from conftest import FIXTURES, make_project
+from helpers.project import FIXTURES, make_project
 
 
 def test_preview_writes_first_two_pages(tmp_path):

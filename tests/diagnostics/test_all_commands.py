@@ -2,7 +2,7 @@
 located diagnostics with exit 1 or 2, never in an internal error or a traceback."""
 
 import pytest
-from buildcase import BAD, CASES, case_project
+from helpers.project import BAD, CASES, make_project
 
 from unreport.cli import main
 
@@ -40,9 +40,9 @@ def assert_clean(runs):
 
 @pytest.mark.parametrize("case", FILE_CASES)
 def test_every_command_on_bad_input(case, tmp_path):
-    assert_clean(run_all(case_project(tmp_path, case)))
+    assert_clean(run_all(make_project(tmp_path, f"bad/{case}")))
 
 
 @pytest.mark.parametrize("case", ["duplicate-id", "po-plural-entry", "po-not-utf8"])
 def test_a_full_build_with_review_and_verify(case, tmp_path):
-    assert_clean(run_all(case_project(tmp_path, case), (["build", "--verify"], ["preview"])))
+    assert_clean(run_all(make_project(tmp_path, f"bad/{case}"), (["build", "--verify"], ["preview"])))

@@ -2,10 +2,9 @@
 status, no traceback, and leaves the output folder untouched."""
 
 import re
-from pathlib import Path
 
 import pytest
-from buildcase import BAD, CASES, case_project
+from helpers.project import BAD, CASES, make_project, snapshot
 
 from unreport.cli import main
 
@@ -27,17 +26,12 @@ def read_expected(case: str) -> tuple[int, list[str], list[str]]:
     return status, args, lines
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
-
-
 def test_corpus_is_large_enough():
     assert len(CASES) >= 30
 
 
 def test_base_is_valid(tmp_path, capsys):
-    project = case_project(tmp_path, "output-not-writable")
+    project = make_project(tmp_path, "bad/output-not-writable")
     (project / "output").unlink()
     assert main(["check", "--strict", "--root", str(project)]) == 0, capsys.readouterr().err
 
@@ -45,7 +39,7 @@ def test_base_is_valid(tmp_path, capsys):
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input(case, tmp_path, capsys):
     status, args, expected = read_expected(case)
-    project = case_project(tmp_path, case)
+    project = make_project(tmp_path, f"bad/{case}")
     out = project / "output"
     if not out.exists():
         out.mkdir()
@@ -70,10 +64,10 @@ def test_bad_input(case, tmp_path, capsys):
 def test_a_missing_template_says_which_and_what_to_do(tmp_path, capsys):
     """A project template that imports one which exists neither in the project nor in the
     tool (copied from an older unreport): the message names both places."""
-    from buildcase import base_project
+    from helpers.project import make_project
 
     from unreport.cli import main
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     (project / "templates" / "typst" / "blocks.j2").unlink()  # the shipped one is used
     report = project / "templates" / "base" / "report.j2"
     report.write_text(report.read_text().replace('{% import "labels.j2" as labels %}',

@@ -6,10 +6,10 @@ def _run_case(tmp_path, case, *args):
     import io
     from contextlib import redirect_stderr, redirect_stdout
 
-    from buildcase import case_project
+    from helpers.project import make_project
 
     from unreport.cli import main
-    project = case_project(tmp_path, case)
+    project = make_project(tmp_path, f"bad/{case}")
     err = io.StringIO()
     with redirect_stderr(err), redirect_stdout(io.StringIO()):
         code = main([*args, "--root", str(project)])
@@ -36,10 +36,10 @@ def test_each_message_is_printed_once(tmp_path):
 def test_control_characters_in_a_message_are_shown_escaped(tmp_path):
     """An invalid report ID (a file name) holding an OSC title sequence, a bell and a
     clear-screen sequence is echoed escaped: the terminal is neither retitled nor cleared."""
-    from buildcase import base_project
+    from helpers.project import make_project
 
     from unreport.cli import main
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     note = project / "content" / "note.yaml"
     note.rename(project / "content" / "bad\x1b]0;pwned\x07\x1b[2J\u202e.yaml")
     import io

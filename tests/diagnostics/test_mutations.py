@@ -8,7 +8,7 @@ import shutil
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
-from buildcase import base_project, snapshot
+from helpers.project import make_project, snapshot
 from helpers.mutations import mutations
 from hypothesis import HealthCheck, given, settings
 
@@ -23,7 +23,7 @@ COMMANDS = (["check", "--strict"], ["catalogs"], ["status"], ["xliff", "export"]
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory):
-    project = base_project(tmp_path_factory.mktemp("pristine"))
+    project = make_project(tmp_path_factory.mktemp("pristine"), "base")
     assert main(["--root", str(project), "xliff", "export", "--output",
                  str(project / "xliff")]) == 0
     return project
@@ -63,8 +63,8 @@ def mutate_and_run(pristine, tmp_path_factory, rel, text, commands=COMMANDS):
 
 
 def original(rel):
-    from buildcase import BASE
-    from conftest import ROOT
+    from helpers.project import BASE
+    from helpers.project import ROOT
     shipped = ROOT / "src" / "unreport" / "data" / rel
     path = BASE / rel if (BASE / rel).exists() else shipped if shipped.exists() else ROOT / rel
     return path.read_text(encoding="utf-8")

@@ -4,8 +4,7 @@ file gives exit 0 or located errors, never a traceback (`check --strict`)."""
 import re
 
 import pytest
-from buildcase import base_project
-from conftest import ROOT
+from helpers.project import ROOT, make_project
 from helpers.mutations import mutations
 from hypothesis import HealthCheck, given, settings
 
@@ -17,7 +16,7 @@ LOCATED = re.compile(r"^[^\s:][^:]*:\d+:\d+: (error|warning): \S")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    return base_project(tmp_path_factory.mktemp("mutate"))
+    return make_project(tmp_path_factory.mktemp("mutate"), "base")
 
 
 BASE_YAML = (ROOT / "tests" / "bad" / "_base" / "content" / "note.yaml").read_text("utf-8")

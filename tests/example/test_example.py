@@ -3,7 +3,7 @@
 import re
 import zipfile
 
-from conftest import FIXTURES, SEED, make_project
+from helpers.project import FIXTURES, SEED, make_project
 from readback import (docx_paragraphs, neutral, normalise_cjk_digit_spacing, number_tokens_docx,
                       number_tokens_pdf, pdf_text, squash)
 

@@ -8,7 +8,7 @@ import pytest
 def arabic_blocks(tmp_path_factory):
     """Every block kind in an Arabic edition (a draft: texts not translated show in English
     after the marker; numbers, labels, names and layout are the Arabic edition's)."""
-    from conftest import FIXTURES, make_project
+    from helpers.project import FIXTURES, make_project
 
     from unreport.cli import main
     tmp = tmp_path_factory.mktemp("arabic-blocks")

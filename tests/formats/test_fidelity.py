@@ -1,6 +1,6 @@
 """The same text in both formats: typographic shorthands of Typst or pandoc must not change it."""
 
-from conftest import FIXTURES, make_project
+from helpers.project import FIXTURES, make_project
 from readback import docx_paragraphs, pdf_text
 
 

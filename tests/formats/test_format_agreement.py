@@ -7,7 +7,7 @@ they really agree (tests/geometry.py: baselines from the text matrix, rules, the
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from helpers.project import FIXTURES, ROOT, make_project
 
 import geometry
 

@@ -22,7 +22,7 @@ EMU_PER_MM = 36000
 def design():
     from unreport.formats.design import design_for
     from unreport.project.paths import Project
-    from conftest import ROOT
+    from helpers.project import ROOT
     return design_for(Project(ROOT))
 
 
@@ -100,7 +100,7 @@ def test_title_subject_and_language_in_the_metadata(example_outputs, lang, title
 
 def test_job_may_be_a_plain_number(tmp_path):
     """meta.job as a plain string stays valid: the job line is the number and the letter."""
-    from conftest import FIXTURES, make_project
+    from helpers.project import FIXTURES, make_project
     from unreport.cli import main
     project = make_project(tmp_path / "p", FIXTURES / "blocks" / "content" / "all-blocks.yaml")
     assert main(["--root", str(project), "--output", str(tmp_path / "o"), "--lang", "en",
@@ -130,7 +130,7 @@ def test_organ_in_a_narrow_column(example_outputs):
 def test_pdf_standards_from_the_design(tmp_path):
     """templates/design.yaml `pdf_standards: [a-2b, ua-1]`: the editions and the review
     document claim PDF/A-2b and PDF/UA-1 in their XMP metadata (Typst checks them)."""
-    from conftest import ROOT, make_project
+    from helpers.project import ROOT, make_project
     from unreport.cli import main
     project = make_project(tmp_path / "p", ROOT / "content" / "wg7-2017-l1.yaml")
     import shutil

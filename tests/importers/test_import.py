@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_design_and_languages
+from helpers.project import FIXTURES, ROOT, make_project
 from docx import Document
 from readback import docx_paragraphs, pdf_text, squash
 
@@ -34,18 +34,13 @@ def run(*argv) -> int:
 
 
 def bare_project(path: Path, extra: dict) -> Path:
-    """The repository's templates and language data, no content and no report catalogs."""
-    copy_design_and_languages(path)
-    for po in (path / "locales").glob("*/*.po"):
-        if po.name != "messages.po":
-            po.unlink()
-    for rel, src in extra.items():
-        if src.name.endswith(".po") and src.name != "messages.po":
-            continue
-        (path / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(src, path / rel)
-    (path / "content").mkdir()
-    return path
+    """The tool's templates and language data, the fixture's own language files (`extra`), no
+    content and no report catalogs."""
+    project = make_project(path, catalogs=False, locales={
+        rel: src.read_text(encoding="utf-8") for rel, src in extra.items()
+        if not (src.name.endswith(".po") and src.name != "messages.po")})
+    (project / "content").mkdir()
+    return project
 
 
 def msgfmt_check(po: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ROOT, SEED, copy_design_and_languages
+from helpers.project import ROOT, SEED, make_project
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
@@ -25,10 +25,7 @@ def run(*argv) -> int:
 
 def project_without_catalog(tmp: Path) -> Path:
     """The example project with its Chinese catalog removed."""
-    copy_design_and_languages(tmp)
-    shutil.copytree(ROOT / "content", tmp / "content")
-    (tmp / "locales" / "zh" / f"{REPORT}.po").unlink()
-    return tmp
+    return make_project(tmp, "example", without=[f"locales/zh/{REPORT}.po"])
 
 
 def catalog(path: Path) -> dict:
@@ -236,14 +233,10 @@ def word_numbered_docx(path: Path, second_list_num: int = 904, mark: str = "",
     doc.save(str(path))
 
 
-def _bare(tmp: Path) -> Path:
-    return copy_design_and_languages(tmp)
-
-
 def test_word_automatic_numbering_imports_with_the_right_numbers(tmp_path, capsys):
     src = tmp_path / "auto-numbered.docx"
     word_numbered_docx(src)
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     assert run("import", src, "--root", project, "--lang", "en", "--report", "auto") == 0
     cap = capsys.readouterr()
     assert "warning" not in cap.err, cap.err
@@ -278,7 +271,7 @@ def test_word_numbering_that_continues_a_list_is_a_break(tmp_path, capsys):
     (e); the import says so and the content restarts the list at (a)."""
     src = tmp_path / "continued.docx"
     word_numbered_docx(src, second_list_num=903)
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     assert run("import", src, "--root", project, "--lang", "en") == 0
     cap = capsys.readouterr()
     assert re.search(r"continued\.docx:paragraph \d+: warning: list item number 4 breaks the "
@@ -291,7 +284,7 @@ def test_prose_without_structure_exits_1(tmp_path, capsys):
     src = tmp_path / "letter.txt"
     src.write_text("Dear colleagues,\n\n" + LONG + ".\n\nWith best regards,\nThe Secretariat\n",
                    encoding="utf-8")
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     assert run("import", src, "--root", project, "--lang", "en") == 1
     err = capsys.readouterr().err
     assert "letter.txt: error: no chapter, numbered paragraph or recommendation found" in err
@@ -309,7 +302,7 @@ def test_lists_of_states_become_codes_or_stay_text(tmp_path, capsys):
         "2. The following States sent written comments: Chile, Atlantis and Utopia.\n\n"
         "3. The meeting was chaired by Ms. Ana Pérez (Chile), who summarized the discussion.\n",
         encoding="utf-8")
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     assert run("import", src, "--root", project, "--lang", "en") == 0
     cap = capsys.readouterr()
     assert re.search(r"note\.en\.txt:\d+: warning: paragraph 2 ends with a list whose names "
@@ -336,7 +329,7 @@ def test_lists_of_states_become_codes_or_stay_text(tmp_path, capsys):
      "--translation-of nothing: no content/nothing.yaml"),
 ])
 def test_usage_errors_exit_2(tmp_path, capsys, argv, message):
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     (project / "content").mkdir()
     argv = [a.replace("{seed}", str(SEED)) for a in argv]
     assert run(*argv, "--root", project) == 2
@@ -379,7 +372,7 @@ def test_hard_wrapped_text_joins_its_lines(tmp_path, capsys):
         "wished to shorten;\n"
         "(b) the budget.\n\n"
         "3. The Commission closed its session on 13 March 2024.\n", encoding="utf-8")
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     assert run("import", src, "--root", project, "--lang", "en") == 0
     cap = capsys.readouterr()
     assert "warning" not in cap.err, cap.err
@@ -401,7 +394,7 @@ def test_hard_wrapped_text_joins_its_lines(tmp_path, capsys):
 def test_word_numbered_translation_aligns_by_number(tmp_path, capsys):
     """A translation numbered by Word, chapters in Chinese counting (一., 二.): every entry
     pairs with the original's by number."""
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     original, translation = tmp_path / "auto.en.docx", tmp_path / "auto.zh.docx"
     word_numbered_docx(original)
     word_numbered_docx(translation, mark="【译】", chapter_format="chineseCounting",
@@ -463,7 +456,7 @@ def test_word_document_in_un_template_styles_with_typed_numbers(tmp_path, capsys
          "SingleTxt")
     src = tmp_path / "typed.docx"
     doc.save(str(src))
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     assert run("import", src, "--root", project, "--lang", "en", "--report", "wg7-2019") == 0
     cap = capsys.readouterr()
     assert "warning" not in cap.err, cap.err
@@ -491,7 +484,7 @@ def test_imported_text_that_does_not_load_is_located_in_the_source(tmp_path, cap
     src = tmp_path / "tagged.txt"
     src.write_text("I. Introduction\n\n1. " + LONG + ".\n\n2. The Committee used <b>tags</b> "
                    "in its report.\n", encoding="utf-8")
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     assert run("import", src, "--root", project, "--lang", "en") == 1
     err = capsys.readouterr().err
     assert f"{src}:5: error: introduction.p2: an HTML/XML tag is not allowed" in err, err
@@ -505,7 +498,7 @@ def test_word_numbered_translation_missing_a_paragraph_shifts_nothing_silently(t
     """Word numbers the translation's paragraphs itself: with paragraph 2 left out, its 2 is
     the original's 3. Every heading whose paragraph numbers differ is reported and its
     paragraphs (and their lists) stay untranslated; headings still align."""
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     original, translation = tmp_path / "auto.en.docx", tmp_path / "auto.zh.docx"
     word_numbered_docx(original)
     word_numbered_docx(translation, mark="【译】", chapter_format="chineseCounting",
@@ -541,7 +534,7 @@ def test_word_numbering_as_libreoffice_writes_it(tmp_path, capsys):
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(made)],
                    check=True, capture_output=True, timeout=180)
-    project = _bare(tmp_path / "p")
+    project = make_project(tmp_path / "p")
     assert run("import", out / "auto.docx", "--root", project, "--lang", "en") == 0
     cap = capsys.readouterr()
     assert "warning" not in cap.err, cap.err

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from conftest import ROOT
+from helpers.project import ROOT
 
 from unreport.diagnostics import Collector
 from unreport.render.expect import label_macros
@@ -333,7 +333,7 @@ def test_missing_font_names_the_package_of_its_script():
 
 
 def test_missing_arabic_font_fails_the_build_naming_its_package(tmp_path, capsys):
-    from conftest import make_project
+    from helpers.project import make_project
 
     from unreport.cli import main
     project = make_project(tmp_path / "p", ROOT / "content" / f"{REPORT}.yaml")

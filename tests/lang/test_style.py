@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from conftest import ROOT
+from helpers.project import ROOT
 
 from unreport.project.paths import Project
 from unreport.lang.style import load_style

@@ -1,16 +1,13 @@
 """A third language from data alone (tests/fixtures/french): no code names a language."""
 
-from conftest import FIXTURES, make_project
+from helpers.project import make_project
 from readback import docx_paragraphs, pdf_text
 
 
 def test_third_language_needs_no_code(tmp_path):
     """French from data alone: its style (dates, list rule, edition name), labels and terms."""
     from unreport.cli import main
-    fr = FIXTURES / "french"
-    project = make_project(tmp_path / "p", fr / "content" / "fr-demo.yaml", locales={
-        f"locales/fr/{p.name}": p.read_text(encoding="utf-8")
-        for p in (fr / "locales" / "fr").iterdir()})
+    project = make_project(tmp_path / "p", "french")
     out = tmp_path / "out"
     assert main(["--root", str(project), "--output", str(out), "--strict"]) == 0
     texts = [t for _s, t in docx_paragraphs(out / "fr-demo.fr.docx")]

@@ -5,7 +5,7 @@ chapter."""
 import re
 
 import pytest
-from conftest import make_project
+from helpers.project import make_project
 
 BAD = [
     ("""      - table: t

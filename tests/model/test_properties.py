@@ -3,7 +3,7 @@ and numbers consistently (by the UN rules, independently of IDs and texts). (Mut
 tests/diagnostics/test_property_mutations.py.)"""
 
 import yaml
-from conftest import ROOT
+from helpers.project import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -5,7 +5,7 @@ import re
 
 import jsonschema
 import pytest
-from conftest import FIXTURES, ROOT
+from helpers.project import FIXTURES, ROOT
 from helpers.content_schema import SCHEMA, read
 
 from unreport.model import inline

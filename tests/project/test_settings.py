@@ -7,8 +7,7 @@ import os
 import subprocess
 import sys
 
-from buildcase import base_project
-from conftest import ROOT
+from helpers.project import ROOT, make_project
 
 from unreport.cli import main
 
@@ -21,7 +20,7 @@ def run(args, cwd, **kw):
 
 
 def test_running_from_content_finds_the_root(tmp_path):
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     proc = run([PY, "-m", "unreport", "status"], project / "content")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[2].split()[:2] == ["zh", "note"]
@@ -33,7 +32,7 @@ def test_running_from_content_finds_the_root(tmp_path):
 
 
 def test_settings_are_typed_and_a_misspelt_key_is_a_located_error(tmp_path, capsys):
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     (project / "unreport.toml").write_text('# settings\npaper = "A4"\nstirct = true\n')
     assert main(["--root", str(project), "check"]) == 1
     err = capsys.readouterr().err
@@ -45,7 +44,7 @@ def test_settings_are_typed_and_a_misspelt_key_is_a_located_error(tmp_path, caps
 
 
 def test_settings_in_pyproject_strict_and_languages(tmp_path, capsys):
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     (project / "pyproject.toml").write_text('[project]\nname = "reports"\n\n[tool.unreport]\n'
                                             'strict = true\nlanguages = ["en"]\n')
     po = project / "locales/zh/note.po"
@@ -88,7 +87,7 @@ def test_a_project_overrides_one_template_and_one_style_key(tmp_path):
 def test_the_paper_setting_gives_letter_pages_in_both_formats(tmp_path):
     from docx import Document
     from pypdf import PdfReader
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     (project / "unreport.toml").write_text('paper = "Letter"\n')
     assert main(["--root", str(project), "--no-review", "--lang", "en"]) == 0
     box = PdfReader(str(project / "output/note.en.pdf")).pages[0].mediabox

@@ -6,7 +6,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from helpers.project import FIXTURES, ROOT, make_project
 from docx import Document
 from lxml import etree
 from readback import docx_paragraphs, pdf_text, squash
@@ -41,8 +41,7 @@ EXPECTED = ["I.", "1.", "2.", "3.", "4.", "A.", "T1", "1.", "5.", "(a)", "(b)", 
 def outputs(tmp_path_factory):
     from unreport.cli import main
     tmp = tmp_path_factory.mktemp("blocks")
-    po = (FIX / "locales" / "zh" / f"{REPORT}.po").read_text(encoding="utf-8")
-    make_project(tmp, FIX / "content" / f"{REPORT}.yaml", {f"locales/zh/{REPORT}.po": po})
+    make_project(tmp, "blocks")
     # --verify reads every output back: tables, annexes and unnumbered texts included (it
     # failed on them with KeyError: 'table')
     assert main(["--root", str(tmp), "--strict", "--verify"]) == 0
@@ -186,8 +185,7 @@ def test_sort_language_is_house_style_data(tmp_path):
     """states_sort_language comes from style.yaml: set to zh, the list sorts by Chinese names."""
     from unreport.build.pipeline import Options, gather
     from unreport.project.paths import Project
-    po = (FIX / "locales" / "zh" / f"{REPORT}.po").read_text(encoding="utf-8")
-    make_project(tmp_path, FIX / "content" / f"{REPORT}.yaml", {f"locales/zh/{REPORT}.po": po})
+    make_project(tmp_path, "blocks")
     base = tmp_path / "templates" / "base" / "style.yaml"
     base.write_text(base.read_text(encoding="utf-8").replace(
         "states_sort_language: en", "states_sort_language: zh"), encoding="utf-8")

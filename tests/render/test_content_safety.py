@@ -7,7 +7,7 @@ its place (see also tests/bad/raw-*). The writers' sandboxes: tests/formats/docx
 import zipfile
 
 import pytest
-from buildcase import base_project, edit
+from helpers.project import edit, make_project
 from readback import docx_paragraphs, pdf_text, squash
 
 from unreport.cli import main
@@ -24,7 +24,7 @@ LINE = " ".join(TRICKS.values())
 @pytest.fixture(scope="module")
 def tricky(tmp_path_factory):
     """The base report with code-like text in the English source and the Chinese translation."""
-    project = base_project(tmp_path_factory.mktemp("tricky"))
+    project = make_project(tmp_path_factory.mktemp("tricky"), "base")
     edit(project / "content" / "note.yaml", "text: The Committee may wish to take note of "
          "paragraph [[intro.purpose]].", "text: '" + LINE + "'")
     edit(project / "locales" / "zh" / "note.po",

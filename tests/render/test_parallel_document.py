@@ -3,7 +3,7 @@ same number in both columns, marked rows, long rows that break across pages, lab
 
 import re
 
-from conftest import ROOT, make_project
+from helpers.project import ROOT, make_project
 from docx import Document
 from readback import neutral, number_tokens_docx, pdf_text, squash
 
@@ -129,10 +129,10 @@ def test_fuzzy_and_untranslated_rows_are_marked(tmp_path, capsys):
 def test_a_row_longer_than_a_page_breaks_across_pages(tmp_path):
     """Short rows are two boxes that do not break; a row with a long text is laid out so that
     it can run over to the next page, and none of its text is lost."""
-    from buildcase import base_project, edit
+    from helpers.project import edit, make_project
 
     from unreport.cli import main
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     long_text = " ".join(f"Sentence {i} of a very long paragraph." for i in range(600))
     edit(project / "content" / "note.yaml", "text: This note gives the *Committee* what it "
          "asked for.^[See [[intro.items]].]", f"text: '{long_text}'")
@@ -152,10 +152,10 @@ def test_a_row_longer_than_a_page_breaks_across_pages(tmp_path):
 
 def test_a_label_with_quotes_and_backslashes_is_printed_in_the_parallel_document(tmp_path):
     """A translated label is data in the parallel DOCX's Markdown attributes too."""
-    from buildcase import base_project, edit
+    from helpers.project import edit, make_project
 
     from unreport.cli import main
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     edit(project / "locales" / "zh" / "messages.po", 'msgstr "建议 %(number)s"',
          'msgstr "“建议” \\"%(number)s\\" \\\\"')
     out = tmp_path / "out"
@@ -167,10 +167,10 @@ def test_a_label_with_quotes_and_backslashes_is_printed_in_the_parallel_document
 def test_a_long_chinese_row_stays_on_the_pages(tmp_path):
     """A Chinese character takes about two letters' room: a row of 1,490 of them is more than
     a page of its column and must break, not run off the page."""
-    from buildcase import base_project, edit
+    from helpers.project import edit, make_project
 
     from unreport.cli import main
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     long_zh = "这是一个很长的段落。" * 149
     edit(project / "locales" / "zh" / "note.po",
          'msgstr "本说明向*委员会*提供其所要求的信息。^[见[[intro.items]]。]"',

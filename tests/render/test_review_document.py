@@ -8,7 +8,7 @@ import zipfile
 
 import pdfplumber
 import pytest
-from conftest import FIXTURES, make_project
+from helpers.project import edit, make_project
 from docx import Document
 from lxml import etree
 
@@ -21,10 +21,7 @@ MM = 72 / 25.4
 def review(tmp_path_factory):
     from unreport.cli import main
     tmp = tmp_path_factory.mktemp("review")
-    blocks = FIXTURES / "blocks"
-    project = make_project(tmp / "p", blocks / "content" / "all-blocks.yaml", locales={
-        "locales/zh/all-blocks.po": (blocks / "locales" / "zh" / "all-blocks.po").read_text(
-            encoding="utf-8")})
+    project = make_project(tmp / "p", "blocks")
     out = tmp / "out"
     assert main(["--root", str(project), "--output", str(out), "--strict"]) == 0
     return out
@@ -124,10 +121,8 @@ def test_review_ids_show_each_rows_id_and_status(tmp_path):
     """--review-ids: a third column with the row's ID and its translation status, in both
     formats; without it the review document has two columns."""
     from unreport.cli import main
-    blocks = FIXTURES / "blocks"
-    locales = {"locales/zh/all-blocks.po": (blocks / "locales" / "zh" / "all-blocks.po")
-               .read_text(encoding="utf-8").replace('msgstr "费用"', 'msgstr ""')}
-    project = make_project(tmp_path / "p", blocks / "content" / "all-blocks.yaml", locales)
+    project = make_project(tmp_path / "p", "blocks")
+    edit(project / "locales" / "zh" / "all-blocks.po", 'msgstr "费用"', 'msgstr ""')
     out = tmp_path / "out"
     assert main(["--root", str(project), "--output", str(out), "--review-ids"]) == 0
     table = Document(str(out / f"{REPORT}.en-zh.docx")).tables[0]

@@ -68,7 +68,7 @@ def test_the_typst_of_each_edition_carries_the_models_numbers():
     """Every numbered block in the Typst a PDF is compiled from says its ID and number
     (typst.query on `<un-number>`), and they are the numbers the model gives, in both
     languages."""
-    from conftest import ROOT
+    from helpers.project import ROOT
 
     from unreport.build.pipeline import Options, gather
     from unreport.project.paths import Project

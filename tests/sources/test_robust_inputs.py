@@ -5,7 +5,7 @@ import io
 import json
 from contextlib import redirect_stderr, redirect_stdout
 
-from buildcase import base_project, edit
+from helpers.project import edit, make_project
 from readback import docx_paragraphs, pdf_text
 
 from unreport.cli import main
@@ -28,7 +28,7 @@ def run(args):
 def test_yaml_11_coercions_do_not_reach_the_page(tmp_path):
     """`job: 017` is not 15, `symbol: 12:30:00` not 45000, `1.5e+3` not 1500.0: unquoted
     text-valued fields print as written."""
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     note = project / "content" / "note.yaml"
     edit(note, "symbol: A/AC.1/2024/1", "symbol: 12:30:00\n  job: 017")
     edit(note, "title: Note by the Secretariat", "title: 1.5e+3")
@@ -65,7 +65,7 @@ def test_a_plain_70000_paragraph_report_is_not_an_alias_bomb():
 def test_six_nested_lists_build_and_verify_in_every_language(tmp_path):
     """The deepest lists allowed (tests/bad/list-nested-too-deep has one more level) print
     every item's number in both languages and formats."""
-    project = base_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "base")
     note = project / "content" / "note.yaml"
     old = "            - {id: intro.items.two, text: the calendar.}\n"
     lines, pad = [], "            "

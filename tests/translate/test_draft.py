@@ -5,7 +5,7 @@ import re
 
 from docx import Document
 from readback import docx_paragraphs, pdf_text, squash
-from trproject import content, draft_project, edit, po_path, tr_project
+from helpers.project import content, draft_project, edit, make_project, po_path
 
 from unreport.cli import main
 
@@ -58,7 +58,7 @@ def test_strict_exits_1_naming_every_id_with_its_place(tmp_path, capsys):
 
 
 def test_strict_names_content_line_when_the_catalog_has_no_entry_yet(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")  # catalogs not synced after the edit
+    project = make_project(tmp_path / "p", "tr")  # catalogs not synced after the edit
     edit(content(project), "      - recommendation: recs.one",
          "      - para: recs.new\n        text: A brand new paragraph.\n"
          "      - recommendation: recs.one")

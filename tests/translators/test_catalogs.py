@@ -4,8 +4,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import FIXTURES, make_project
-from trproject import content, edit, entries, po_path, tr_project
+from helpers.project import FIXTURES, TR_REPORT, content, edit, entries, make_project, po_path
 
 from unreport.cli import main
 
@@ -15,7 +14,7 @@ def sync(project) -> int:
 
 
 def test_new_catalog_has_every_text_in_document_order_with_place_and_line(tmp_path):
-    project = tr_project(tmp_path / "p", translated=False)
+    project = make_project(tmp_path / "p", "tr", without=[f"locales/zh/{TR_REPORT}.po"])
     # without the memory (the example's catalog translates some of these texts)
     assert main(["--root", str(project), "catalogs", "--no-memory"]) == 0
     active, obsolete = entries(project)
@@ -34,7 +33,7 @@ def test_new_catalog_has_every_text_in_document_order_with_place_and_line(tmp_pa
 
 
 def test_edit_add_delete_then_idempotent(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     before, _ = entries(project)
     edit(content(project), "States parties are encouraged to share information.",
          "States parties are encouraged to share information and good practices.")
@@ -70,7 +69,7 @@ def test_edit_add_delete_then_idempotent(tmp_path):
 
 
 def test_translator_comments_and_wrapped_previous_msgid_survive(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(po_path(project), '#. chapter II, recommendation 1\n',
          '# checked with the terminology section\n#. chapter II, recommendation 1\n'
          '#, fuzzy\n#| msgid ""\n#| "States parties are "\n#| "encouraged to share."\n')
@@ -82,7 +81,7 @@ def test_translator_comments_and_wrapped_previous_msgid_survive(tmp_path):
 
 def test_changing_a_text_to_another_paragraphs_text_never_takes_its_translation(tmp_path):
     # Babel's Catalog.update would fuzzy-match this across IDs; matching is by ID only
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(content(project), "  title: Note on translation", "  title: Introduction")
     assert sync(project) == 0
     active, _ = entries(project)
@@ -91,7 +90,7 @@ def test_changing_a_text_to_another_paragraphs_text_never_takes_its_translation(
 
 
 def test_a_deleted_id_that_comes_back_is_revived(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     original = content(project).read_text()
     edit(content(project), "      - recommendation: recs.one\n        text: States parties are "
          "encouraged to share information.\n", "")
@@ -105,7 +104,7 @@ def test_a_deleted_id_that_comes_back_is_revived(tmp_path):
 
 
 def test_translator_header_fields_are_kept(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(po_path(project), '"Last-Translator: \\n"', '"Last-Translator: Li Wei <li@example.org>\\n"'
          '\n"X-Generator: Poedit 3.4\\n"')
     assert sync(project) == 0
@@ -116,7 +115,7 @@ def test_translator_header_fields_are_kept(tmp_path):
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext msgfmt not installed")
 def test_synced_catalog_passes_msgfmt(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(content(project), "share information.", "share data.")
     assert sync(project) == 0
     r = subprocess.run(["msgfmt", "--check-format", "--check-header", "-o", "/dev/null",
@@ -125,7 +124,7 @@ def test_synced_catalog_passes_msgfmt(tmp_path):
 
 
 def test_unreadable_catalog_is_a_located_error_and_no_catalog_is_rewritten(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(content(project), "share information.", "share data.")
     messages = project / "locales/zh/messages.po"
     (project / "templates/base/report.j2").write_text(

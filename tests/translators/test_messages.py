@@ -3,7 +3,7 @@
 import io
 
 from babel.messages.pofile import read_po
-from trproject import edit, tr_project
+from helpers.project import edit, make_project
 
 from unreport.cli import main
 
@@ -14,7 +14,7 @@ def labels(project):
 
 
 def test_labels_are_extracted_from_templates_and_code(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     # the project's own label catalog, empty: catalogs fills it
     (project / "locales/zh/messages.po").write_text('msgid ""\nmsgstr ""\n"Language: zh\\n"\n')
     assert main(["--root", str(project), "catalogs"]) == 0
@@ -37,7 +37,7 @@ def test_labels_are_extracted_from_templates_and_code(tmp_path):
 
 
 def test_changed_label_is_new_old_one_obsolete_translations_kept_and_idempotent(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(project / "templates/base/labels.j2", '_("Recommendation %(number)s"',
          '_("Rec. %(number)s"')
     template = project / "templates/base/report.j2"

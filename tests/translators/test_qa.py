@@ -2,7 +2,7 @@
 
 import re
 
-from trproject import edit, po_path, tr_project
+from helpers.project import edit, make_project, po_path
 
 from unreport.cli import main
 
@@ -20,7 +20,7 @@ def line_of(path, text: str) -> int:
 
 def test_clean_translation_has_no_findings(tmp_path, capsys):
     # the fixture uses 第一次 for "first", writes the date 2017年9月11日 and keeps 5/3
-    code, lines = check(tr_project(tmp_path / "p"), capsys)
+    code, lines = check(make_project(tmp_path / "p", "tr"), capsys)
     assert code == 0 and lines == []
 
 
@@ -30,7 +30,7 @@ def test_the_worked_example_has_no_findings(root, capsys):
 
 
 def test_tampered_number_is_reported_with_its_id_and_po_line(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(po_path(project), "依照第5/3号决议", "依照第5/8号决议")
     code, lines = check(project, capsys)
     line = line_of(po_path(project), 'msgctxt "intro.mandate"') + 1  # the msgid line
@@ -47,7 +47,7 @@ def test_tampered_number_is_reported_with_its_id_and_po_line(tmp_path, capsys):
 
 
 def test_wrong_date_symbol_reference_and_footnote(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(po_path(project), "2017年9月11日", "2017年9月12日")
     edit(po_path(project), "^[见CTOC/COP/WG.7/2017/1。]", "见CTOC/COP/WG.7/2017/2。")
     edit(po_path(project), "工作组收到了第[[intro.mandate]]段", "工作组收到了第[[intro]]段")
@@ -62,7 +62,7 @@ def test_wrong_date_symbol_reference_and_footnote(tmp_path, capsys):
 
 
 def test_legitimate_differences_are_allowed(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     # full-width digits; Chinese numerals for digits; digits for a source word
     edit(po_path(project), "依照第5/3号决议，工作组于2017年9月11日举行了第一次会议",
          "依照第５/３号决议，工作组于二〇一七年九月十一日举行了第1次会议")

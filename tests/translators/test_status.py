@@ -1,13 +1,13 @@
 """`build.py status`: counts per language and report; --min-percent for CI."""
 
-from trproject import content, edit, tr_project
+from helpers.project import content, edit, make_project
 
 from unreport.cli import main
 
 
 def changed_project(tmp_path):
     """The fixture with one source text changed, one paragraph added, one deleted, synced."""
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(content(project), "share information.", "share data.")
     edit(content(project), "      - recommendation: recs.one",
          "      - para: recs.new\n        text: A new paragraph.\n      - recommendation: recs.one")
@@ -33,7 +33,7 @@ def test_status_table_counts(tmp_path, capsys):
 
 
 def test_fully_translated_is_100_percent(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     assert main(["--root", str(project), "status", "--min-percent", "100"]) == 0
     assert capsys.readouterr().out.splitlines()[2].split() == \
         ["zh", "tr-note", "9", "0", "0", "0", "0", "100.0%"]

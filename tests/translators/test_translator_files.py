@@ -15,10 +15,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import FIXTURES, ROOT, make_project, po_clients_problems
+from helpers.po_clients import po_clients_problems
+from helpers.project import ROOT, TR_REPORT as REPORT, content, edit, make_project, po_path
 from lxml import etree
 from translate.storage import factory
-from trproject import REPORT, content, edit, po_path, tr_project
 
 from unreport.cli import main
 
@@ -86,8 +86,7 @@ def assert_gnu_layout(path: Path) -> None:
 # ---- 1. PO files as GNU gettext writes them -------------------------------------------------
 def test_the_reproduction_on_the_example_gives_a_valid_catalog_with_the_full_previous_source(
         tmp_path):
-    project = make_project(tmp_path / "p", ROOT / "content" / f"{EXAMPLE}.yaml", {
-        f"locales/zh/{EXAMPLE}.po": (ROOT / "locales/zh" / f"{EXAMPLE}.po").read_text()})
+    project = make_project(tmp_path / "p", "example")
     path = project / "content" / f"{EXAMPLE}.yaml"
     old_text = next(line for line in path.read_text().splitlines()
                     if "ensure the efficient use of resources" in line).split("text: ", 1)[1]
@@ -110,7 +109,7 @@ def test_the_reproduction_on_the_example_gives_a_valid_catalog_with_the_full_pre
 
 @pytest.mark.parametrize("case", sorted(CORPUS))
 def test_corpus_edit_keeps_full_previous_source_and_is_idempotent(case, tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     translation = pofile(project).find(ORIGINAL, by="msgid").msgstr
     set_text(project, ORIGINAL, CORPUS[case])
     assert sync(project) == 0
@@ -133,7 +132,7 @@ def test_corpus_edit_keeps_full_previous_source_and_is_idempotent(case, tmp_path
 
 def test_previous_fields_written_by_msgmerge_are_read_whole(tmp_path):
     """msgmerge (without --no-wrap), Poedit and Weblate wrap `#| msgid ""` over lines."""
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(po_path(project), 'msgctxt "recs.one"\n', '#, fuzzy\n#| msgctxt "recs.one"\n'
          '#| msgid ""\n#| "States parties are "\n#| "encouraged to share."\nmsgctxt "recs.one"\n')
     assert sync(project) == 0
@@ -143,7 +142,7 @@ def test_previous_fields_written_by_msgmerge_are_read_whole(tmp_path):
 
 
 def test_a_percent_in_content_is_not_a_format_string(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     set_text(project, ORIGINAL, "100% success: States parties are encouraged to share 5% more.")
     # a catalog written by an older tool guessed python-format: it goes
     edit(po_path(project), 'msgctxt "recs.one"\n', '#, python-format\nmsgctxt "recs.one"\n')
@@ -155,7 +154,7 @@ def test_a_percent_in_content_is_not_a_format_string(tmp_path):
 # ---- 2. Nothing is ever lost silently --------------------------------------------------------
 def test_catalog_without_msgctxt_after_po2xliff_xliff2po_keeps_every_translation(
         tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     before = {e.msgctxt: e.msgstr for e in pofile(project)}
     xlf, back = tmp_path / "t.xlf", tmp_path / "back.po"
     # translate-toolkit's own round trip, as a CAT-tool workflow does it
@@ -177,7 +176,7 @@ def test_catalog_without_msgctxt_after_po2xliff_xliff2po_keeps_every_translation
 
 
 def test_entry_without_msgctxt_that_matches_no_source_is_kept_obsolete(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     with po_path(project).open("a", encoding="utf-8") as f:
         f.write('\nmsgid "A sentence no report has."\nmsgstr "没有报告有这句话。"\n')
     assert sync(project) == 0
@@ -190,7 +189,7 @@ def test_entry_without_msgctxt_that_matches_no_source_is_kept_obsolete(tmp_path,
 
 
 def test_renamed_id_keeps_its_translation_as_fuzzy_naming_the_old_id(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     docs = next(e for e in pofile(project) if e.msgctxt == "intro.docs")
     edit(content(project), "para: intro.docs", "para: intro.documents")
     assert sync(project) == 0
@@ -209,7 +208,7 @@ def test_renamed_id_keeps_its_translation_as_fuzzy_naming_the_old_id(tmp_path):
 
 
 def test_obsolete_entries_are_never_deleted_and_come_back(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     original = content(project).read_text()
     docs = next(e for e in pofile(project) if e.msgctxt == "intro.docs").msgstr
     edit(content(project), "      - para: intro.docs\n        text: The Working Group had before "
@@ -249,7 +248,7 @@ body:
 
 
 def memory_project(tmp_path) -> tuple[Path, str, str]:
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     example = (ROOT / "locales/zh" / f"{EXAMPLE}.po")
     (project / "locales/zh" / f"{EXAMPLE}.po").write_text(example.read_text())
     same = next(e for e in polib.pofile(str(example)) if e.msgctxt == "org.agenda.adopted")
@@ -294,8 +293,7 @@ def test_memory_exact_mode_and_no_memory(tmp_path):
 
 
 def test_a_rev1_copy_of_the_example_starts_near_100_percent(tmp_path, capsys):
-    project = make_project(tmp_path / "p", ROOT / "content" / f"{EXAMPLE}.yaml", {
-        f"locales/zh/{EXAMPLE}.po": (ROOT / "locales/zh" / f"{EXAMPLE}.po").read_text()})
+    project = make_project(tmp_path / "p", "example")
     rev1 = project / "content" / f"{EXAMPLE}-rev1.yaml"
     shutil.copy(project / "content" / f"{EXAMPLE}.yaml", rev1)
     rev1.write_text(rev1.read_text().replace("ensure the efficient use", "ensure the best use"))
@@ -323,16 +321,13 @@ def export(project, tmp_path, report=REPORT) -> Path:
 def test_every_export_validates_against_the_oasis_strict_schema(fixture, tmp_path):
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
     if fixture == "example":
-        project = make_project(tmp_path / "p", ROOT / "content" / f"{EXAMPLE}.yaml", {
-            f"locales/zh/{EXAMPLE}.po": (ROOT / "locales/zh" / f"{EXAMPLE}.po").read_text()})
+        project = make_project(tmp_path / "p", "example")
         report = EXAMPLE
     elif fixture == "blocks":
-        b = FIXTURES / "blocks"
-        project = make_project(tmp_path / "p", b / "content" / "all-blocks.yaml", {
-            "locales/zh/all-blocks.po": (b / "locales/zh/all-blocks.po").read_text()})
+        project = make_project(tmp_path / "p", "blocks")
         report = "all-blocks"
     else:
-        project = tr_project(tmp_path / "p")
+        project = make_project(tmp_path / "p", "tr")
         set_text(project, ORIGINAL, CORPUS["percent-and-quotes"])  # a fuzzy unit too
         assert sync(project) == 0
         report = REPORT
@@ -343,9 +338,7 @@ def test_every_export_validates_against_the_oasis_strict_schema(fixture, tmp_pat
 
 
 def test_inline_codes_round_trip_exactly(tmp_path):
-    b = FIXTURES / "blocks"
-    project = make_project(tmp_path / "p", b / "content" / "all-blocks.yaml", {
-        "locales/zh/all-blocks.po": (b / "locales/zh/all-blocks.po").read_text()})
+    project = make_project(tmp_path / "p", "blocks")
     po = project / "locales/zh/all-blocks.po"
     assert sync(project) == 0  # the fixture's catalog in the catalogs' own layout
     before = po.read_bytes()
@@ -379,9 +372,7 @@ def test_inline_codes_round_trip_exactly(tmp_path):
 
 
 def test_a_dropped_code_is_reported_with_its_id(tmp_path, capsys):
-    b = FIXTURES / "blocks"
-    project = make_project(tmp_path / "p", b / "content" / "all-blocks.yaml", {
-        "locales/zh/all-blocks.po": (b / "locales/zh/all-blocks.po").read_text()})
+    project = make_project(tmp_path / "p", "blocks")
     po = project / "locales/zh/all-blocks.po"
     xlf = export(project, tmp_path, "all-blocks")
     text = xlf.read_text(encoding="utf-8")
@@ -409,7 +400,7 @@ def test_a_dropped_code_is_reported_with_its_id(tmp_path, capsys):
 
 
 def test_states_read_by_translate_toolkit_and_translator_notes_come_back(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     set_text(project, ORIGINAL, "States parties are encouraged to share data.")
     edit(content(project), "      - recommendation: recs.one",
          "      - para: recs.new\n        text: A brand new paragraph.\n"
@@ -440,8 +431,7 @@ def test_states_read_by_translate_toolkit_and_translator_notes_come_back(tmp_pat
 
 # ---- 5. All problems in one run --------------------------------------------------------------
 def test_check_strict_reports_a_fuzzy_entry_and_a_tampered_number_together(tmp_path, capsys):
-    project = make_project(tmp_path / "p", ROOT / "content" / f"{EXAMPLE}.yaml", {
-        f"locales/zh/{EXAMPLE}.po": (ROOT / "locales/zh" / f"{EXAMPLE}.po").read_text()})
+    project = make_project(tmp_path / "p", "example")
     po = project / "locales/zh" / f"{EXAMPLE}.po"
     text = po.read_text()
     assert "第7/1号决议" in text
@@ -461,7 +451,7 @@ def test_check_strict_reports_a_fuzzy_entry_and_a_tampered_number_together(tmp_p
 
 
 def test_an_untranslated_label_warns_in_drafts_and_fails_strict_builds(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     labels = project / "locales/zh/messages.po"
     labels.write_text(labels.read_text().replace('msgstr "表%(number)s"', 'msgstr ""'))
     capsys.readouterr()
@@ -483,7 +473,7 @@ def test_catalogs_check_passes_on_this_repository(capsys):
 
 
 def test_catalogs_check_fails_naming_the_file_after_a_content_edit(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     assert sync(project) == 0
     set_text(project, ORIGINAL, "States parties are encouraged to share data.")
     before = po_path(project).read_bytes()
@@ -499,7 +489,7 @@ def test_catalogs_check_fails_naming_the_file_after_a_content_edit(tmp_path, cap
 def test_empty_and_reference_msgctxt_from_xliff2po_are_lost_ids_mended_by_reference(tmp_path):
     """xliff2po writes msgctxt "" or the #: reference as msgctxt for a repeated msgid: two IDs
     with the same source keep their own translations, matched by their content line."""
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     edit(content(project), "      - recommendation: recs.one\n        text: " + ORIGINAL,
          "      - recommendation: recs.one\n        text: " + ORIGINAL +
          "\n      - recommendation: recs.two\n        text: " + ORIGINAL)
@@ -523,7 +513,7 @@ def test_empty_and_reference_msgctxt_from_xliff2po_are_lost_ids_mended_by_refere
 
 
 def test_xliff_import_keeps_the_previous_source_of_an_entry_that_stays_fuzzy(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     set_text(project, ORIGINAL, "States parties are encouraged to share data.")
     assert sync(project) == 0
     xlf = export(project, tmp_path)
@@ -539,7 +529,7 @@ def test_xliff_import_keeps_the_previous_source_of_an_entry_that_stays_fuzzy(tmp
 
 
 def test_unchanged_xliff_round_trip_is_identical_with_spaces_around_a_source(tmp_path):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     path = content(project)
     path.write_text(path.read_text().replace(f"text: {ORIGINAL}", f'text: "{ORIGINAL} "'))
     assert sync(project) == 0
@@ -551,7 +541,7 @@ def test_unchanged_xliff_round_trip_is_identical_with_spaces_around_a_source(tmp
 
 
 def test_a_label_translation_with_a_wrong_placeholder_is_a_located_error(tmp_path, capsys):
-    project = tr_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", "tr")
     labels = project / "locales/zh/messages.po"
     labels.write_text(labels.read_text().replace('msgstr "建议 %(number)s"',
                                                  'msgstr "建议 %(numero)s"'))

@@ -3,7 +3,7 @@
 import re
 
 from lxml import etree
-from trproject import content, draft_project, edit, entries, po_path
+from helpers.project import content, draft_project, edit, entries, po_path
 
 from unreport.cli import main
 

@@ -1,7 +1,7 @@
 """`--verify` reads right-to-left text: the logical order of an extracted line, and a wrong Arabic
 number or word is reported."""
 
-from conftest import ROOT
+from helpers.project import ROOT
 
 from unreport.diagnostics import Collector
 from unreport.lang.labels import load_messages

@@ -5,7 +5,7 @@ import re
 import shutil
 
 import pytest
-from conftest import ROOT, make_project
+from helpers.project import ROOT, make_project
 from docx import Document
 
 REPORT = "wg7-2017-l1"

@@ -4,13 +4,12 @@ in tests/schema/ecma-376 (sources in SOURCES.md). Markup in namespaces the part 
 ignorable (mc:Ignorable: Word 2010+ extensions) is removed first, as a consumer that does not
 know them must do (ECMA-376 Part 3)."""
 
-import shutil
 import zipfile
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from helpers.project import ROOT, make_project
 from lxml import etree
 
 SCHEMAS = ROOT / "tests" / "schema" / "ecma-376"
@@ -55,10 +54,7 @@ def parts(docx: Path):
 def docx_files(example_outputs, tmp_path_factory):
     from unreport.cli import main
     tmp = tmp_path_factory.mktemp("schema")
-    blocks = FIXTURES / "blocks"
-    project = make_project(tmp / "p", blocks / "content" / "all-blocks.yaml", locales={
-        "locales/zh/all-blocks.po": (blocks / "locales" / "zh" / "all-blocks.po").read_text(
-            encoding="utf-8")})
+    project = make_project(tmp / "p", "blocks")
     assert main(["--root", str(project), "--output", str(tmp / "out"), "--format", "docx"]) == 0
     files = sorted(example_outputs.glob("*.docx")) + sorted((tmp / "out").glob("*.docx"))
     assert len(files) >= 6

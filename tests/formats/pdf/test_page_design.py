@@ -4,7 +4,7 @@ tests/formats/docx/test_page_design.py.)"""
 
 import pdfplumber
 import pytest
-from conftest import FIXTURES, make_project
+from helpers.project import FIXTURES, make_project
 
 MM = 72 / 25.4
 REPORT = "wg7-2017-l1"
@@ -143,11 +143,9 @@ def test_numbers_hang_after_the_text_in_a_right_to_left_edition(tmp_path):
     """A language written right to left (style.yaml `direction: rtl`) has its chapter and list
     numbers hang on the right of their text, not on the left."""
     from unreport.cli import main
-    fr = FIXTURES / "french"
-    locales = {f"locales/fr/{p.name}": p.read_text(encoding="utf-8")
-               for p in (fr / "locales" / "fr").iterdir()}
-    locales["locales/fr/style.yaml"] += "\ndirection: rtl\n"
-    project = make_project(tmp_path / "p", fr / "content" / "fr-demo.yaml", locales=locales)
+    project = make_project(tmp_path / "p", "french")
+    with open(project / "locales" / "fr" / "style.yaml", "a", encoding="utf-8") as f:
+        f.write("\ndirection: rtl\n")
     out = tmp_path / "out"
     assert main(["--root", str(project), "--output", str(out), "--format", "pdf",
                  "--lang", "fr"]) == 0

@@ -1,7 +1,7 @@
 """Typst reads nothing outside its root (the project's templates/ folder)."""
 
 import pytest
-from buildcase import base_project
+from helpers.project import make_project
 
 from unreport.build.pipeline import Options, gather
 from unreport.diagnostics import EnvironmentProblem
@@ -10,7 +10,7 @@ from unreport.formats.pdf.writer import PdfWriter
 
 
 def test_typst_cannot_read_outside_its_root(tmp_path, capsys):
-    project = Project(base_project(tmp_path / "p"))
+    project = Project(make_project(tmp_path / "p", "base"))
     plan = gather(project, Options(formats=("pdf",)))
     writer = PdfWriter(project)
     edition = plan.editions[0]
