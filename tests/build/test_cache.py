@@ -8,7 +8,7 @@ import re
 import pytest
 from helpers.project import FIXTURES, ROOT, edit, make_project
 from docx import Document
-from readback import docx_paragraphs, pdf_text
+from helpers.readback import docx_paragraphs, pdf_text
 
 REPORT = "wg7-2017-l1"
 EN, ZH = f"{REPORT}.en.docx", f"{REPORT}.zh.docx"

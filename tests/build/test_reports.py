@@ -4,7 +4,7 @@ selects some, so a CI job matrix can split the reports across machines."""
 import re
 
 from helpers.project import FIXTURES, ROOT, make_project
-from readback import docx_paragraphs
+from helpers.readback import docx_paragraphs
 
 
 def two_languages(project):

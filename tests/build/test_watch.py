@@ -4,7 +4,7 @@ import threading
 import time
 
 from helpers.project import FIXTURES, make_project
-from readback import docx_paragraphs
+from helpers.readback import docx_paragraphs
 
 
 def test_saving_content_rebuilds_the_output(tmp_path, capsys):

@@ -65,7 +65,7 @@ def test_new_project_builds_strictly_from_package_data(tmp_path):
     assert main(["new", str(target)]) == 0
     assert not (target / "templates").exists() and not (target / "locales/zh/style.yaml").exists()
     assert main(["--root", str(target), "--strict", "--verify"]) == 0
-    from readback import docx_paragraphs
+    from helpers.readback import docx_paragraphs
     paras = [t for _s, t in docx_paragraphs(target / "output/example-report.zh.docx")]
     assert "1.\t工作组于2026年6月1日至3日在维也纳举行了第一次会议。" in paras
     assert "建议 1" in paras

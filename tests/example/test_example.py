@@ -4,7 +4,7 @@ import re
 import zipfile
 
 from helpers.project import FIXTURES, SEED, make_project
-from readback import (docx_paragraphs, neutral, normalise_cjk_digit_spacing, number_tokens_docx,
+from helpers.readback import (docx_paragraphs, neutral, normalise_cjk_digit_spacing, number_tokens_docx,
                       number_tokens_pdf, pdf_text, squash)
 
 REPORT = "wg7-2017-l1"

@@ -1,7 +1,7 @@
 """The same text in both formats: typographic shorthands of Typst or pandoc must not change it."""
 
 from helpers.project import FIXTURES, make_project
-from readback import docx_paragraphs, pdf_text
+from helpers.readback import docx_paragraphs, pdf_text
 
 
 def test_three_full_stops_stay_three_full_stops(tmp_path):

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from helpers.project import FIXTURES, ROOT, make_project
 
-import geometry
+from helpers import geometry
 
 REPORTS = {
     "wg7-2017-l1": {

@@ -31,6 +31,7 @@ def test_job_line_prints_the_processing_dates_in_both_formats(example_outputs, l
     line = f"V.17-06379 ({LETTER[lang]}) 110917 120917"  # meta.job.dates, DDMMYY
     doc = Document(str(example_outputs / f"{REPORT}.{lang}.docx"))
     assert doc.sections[0].first_page_footer.paragraphs[0].text == line
+    # (pdfplumber on purpose: another reader than verify's pypdf, and it crops and places)
     with pdfplumber.open(example_outputs / f"{REPORT}.{lang}.pdf") as pdf:
         page = pdf.pages[0]
         bottom = [ln for ln in page.extract_text().splitlines()]

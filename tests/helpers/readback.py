@@ -1,4 +1,19 @@
-"""Reading built outputs back, as a reader would: python-docx for DOCX, pypdf for PDF."""
+"""Reading built outputs back, as a reader would: python-docx for DOCX, pypdf for PDF.
+
+What the package's own read-back (`unreport.verify`, which `--verify` runs) already does, the
+tests take from it, and only through this module: when that read-back moves (to
+`unreport/formats/<format>/readback.py`), the import below is the one line to change.
+- `pdf_text`: a PDF's text as pypdf extracts it, right-to-left runs in reading order;
+- `logical_order`: one extracted line's right-to-left runs in reading order;
+- `docx_numbered`: (style, text) of the DOCX body paragraphs in the numbered styles.
+What verify does not read, the tests read here: every paragraph of a DOCX with its style,
+tables included (`docx_paragraphs`); the number tokens of an edition, made comparable across
+languages (`number_tokens_*`, `neutral`); texts without whitespace (`squash`: unlike verify's
+comparison it keeps hyphens and bidirectional controls, so a test sees them).
+
+Independent checks deliberately read with another reader than verify's: pdfplumber's word
+boxes and characters (`pdf_words_mm` here, `helpers/geometry.py`) for positions and fonts, and
+LibreOffice for how Word-compatible software lays out a DOCX (tests/formats/)."""
 
 from __future__ import annotations
 
@@ -6,7 +21,13 @@ import re
 from pathlib import Path
 
 from docx import Document
-from pypdf import PdfReader
+
+from unreport.verify import docx_body as docx_numbered
+from unreport.verify import logical_order, pdf_text
+
+__all__ = ["CJK", "docx_numbered", "docx_paragraphs", "logical_order", "neutral",
+           "normalise_cjk_digit_spacing", "number_tokens_docx", "number_tokens_pdf", "pdf_text",
+           "pdf_words_mm", "squash"]
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 NUMBER_TOKEN = re.compile(
@@ -26,18 +47,21 @@ def docx_paragraphs(path: Path) -> list[tuple[str, str]]:
     return out
 
 
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+def pdf_words_mm(page) -> list[dict]:
+    """pdfplumber's words of a page with their left, right and top edges in millimetres
+    (x0mm, x1mm, topmm): another reader than verify's pypdf, for where things stand."""
+    mm = 72 / 25.4
+    return [dict(w, x0mm=w["x0"] / mm, x1mm=w["x1"] / mm, topmm=w["top"] / mm)
+            for w in page.extract_words()]
 
 
 def number_tokens_docx(path: Path) -> list[str]:
-    styles = {"SingleTxt", "HCh", "H1", "H23", "H4", "ListL1", "ListL2", "ListL3"}
+    """The number that starts each paragraph of the body in a numbered style, in order."""
     toks = []
-    for style, text in docx_paragraphs(path):
-        if style in styles:
-            m = NUMBER_TOKEN.match(text)
-            if m:
-                toks.append(m.group(1))
+    for _style, text in docx_numbered(path):
+        m = NUMBER_TOKEN.match(text)
+        if m:
+            toks.append(m.group(1))
     return toks
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers.project import FIXTURES, ROOT, make_project
 from docx import Document
-from readback import docx_paragraphs, pdf_text, squash
+from helpers.readback import docx_paragraphs, pdf_text, squash
 
 # (report, content file, locales to add {path in project: file}, languages, annexes)
 CASES = {

@@ -12,7 +12,7 @@ from helpers.project import ROOT, SEED, make_project
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
-from readback import CJK, docx_paragraphs
+from helpers.readback import CJK, docx_paragraphs
 
 REPORT = "wg7-2017-l1"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

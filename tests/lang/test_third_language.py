@@ -1,7 +1,7 @@
 """A third language from data alone (tests/fixtures/french): no code names a language."""
 
 from helpers.project import make_project
-from readback import docx_paragraphs, pdf_text
+from helpers.readback import docx_paragraphs, pdf_text
 
 
 def test_third_language_needs_no_code(tmp_path):

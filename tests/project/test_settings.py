@@ -75,7 +75,7 @@ def test_a_project_overrides_one_template_and_one_style_key(tmp_path):
     (target / "locales/en").mkdir(parents=True)
     (target / "locales/en/style.yaml").write_text('date: "MMMM d, y"\n')
     assert main(["--root", str(target), "--no-review", "--format", "docx"]) == 0
-    from readback import docx_paragraphs
+    from helpers.readback import docx_paragraphs
     en = [t for _s, t in docx_paragraphs(target / "output/example-report.en.docx")]
     assert "Recommendation 1 (revised)" in en  # the project's template
     assert "June 1, 2026" in en  # the project's key ...

@@ -9,7 +9,7 @@ import pytest
 from helpers.project import FIXTURES, ROOT, make_project
 from docx import Document
 from lxml import etree
-from readback import docx_paragraphs, pdf_text, squash
+from helpers.readback import docx_paragraphs, pdf_text, squash
 
 REPORT = "all-blocks"
 FIX = FIXTURES / "blocks"

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 from helpers.project import edit, make_project
-from readback import docx_paragraphs, pdf_text, squash
+from helpers.readback import docx_paragraphs, pdf_text, squash
 
 from unreport.cli import main
 

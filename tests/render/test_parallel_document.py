@@ -5,7 +5,7 @@ import re
 
 from helpers.project import ROOT, make_project
 from docx import Document
-from readback import neutral, number_tokens_docx, pdf_text, squash
+from helpers.readback import neutral, number_tokens_docx, pdf_text, squash
 
 REPORT = "wg7-2017-l1"
 PARALLEL = f"{REPORT}.en-zh"
@@ -113,6 +113,7 @@ def test_fuzzy_and_untranslated_rows_are_marked(tmp_path, capsys):
     import pdfplumber
     colours = {(1.0, 0.957, 0.8): "[原文已更改]", (0.992, 0.886, 0.886): "[未翻译]"}
     found = []
+    # (pdfplumber on purpose: another reader than verify's pypdf, and it crops and places)
     with pdfplumber.open(out / f"{PARALLEL}.pdf") as pdf:
         for page in pdf.pages:
             for rect in page.rects:

@@ -56,6 +56,7 @@ def test_footnotes_numbered_alike_in_both_columns_of_the_docx(review):
 
 
 def test_footnotes_numbered_alike_in_both_columns_of_the_pdf(review):
+    # (pdfplumber on purpose: another reader than verify's pypdf, and it crops and places)
     with pdfplumber.open(review / f"{REPORT}.en-zh.pdf") as pdf:
         entries = []
         for page in pdf.pages:
@@ -130,6 +131,7 @@ def test_review_ids_show_each_rows_id_and_status(tmp_path):
     by_id = {r.cells[2].text.split("\n")[0]: r.cells[2].text.split("\n")[1]
              for r in table.rows[1:]}
     assert by_id["intro.mandate"] == "translated" and by_id["intro.fees"] == "untranslated"
+    # (pdfplumber on purpose: another reader than verify's pypdf, and it crops and places)
     with pdfplumber.open(out / f"{REPORT}.en-zh.pdf") as pdf:
         text = "".join(p.extract_text() for p in pdf.pages)
     assert "intro.fees" in text and "untranslated" in text

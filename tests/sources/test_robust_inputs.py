@@ -6,7 +6,7 @@ import json
 from contextlib import redirect_stderr, redirect_stdout
 
 from helpers.project import edit, make_project
-from readback import docx_paragraphs, pdf_text
+from helpers.readback import docx_paragraphs, pdf_text
 
 from unreport.cli import main
 from unreport.diagnostics import Collector

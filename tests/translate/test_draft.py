@@ -4,7 +4,7 @@ marker, in DOCX and PDF; --strict refuses them, naming every ID with its file:li
 import re
 
 from docx import Document
-from readback import docx_paragraphs, pdf_text, squash
+from helpers.readback import docx_paragraphs, pdf_text, squash
 from helpers.project import content, draft_project, edit, make_project, po_path
 
 from unreport.cli import main

@@ -7,7 +7,7 @@ import subprocess
 import zipfile
 
 import pytest
-from readback import docx_paragraphs, pdf_text
+from helpers.readback import docx_paragraphs, pdf_text
 
 REPORT = "wg7-2017-l1"
 

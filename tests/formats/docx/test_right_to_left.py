@@ -7,10 +7,10 @@ import zipfile
 
 import pdfplumber
 import pytest
+from helpers.readback import pdf_words_mm
 
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 REPORT = "wg7-2017-l1"
-MM = 72 / 25.4
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -74,10 +74,6 @@ def test_docx_proofing_language_is_the_editions_own(example_outputs, lang):
     assert all(e.get(f"{W}val") == PROOFING[lang] for e in styles.iter(f"{W}lang"))
 
 
-def _words(page):
-    return [dict(w, x0mm=w["x0"] / MM, x1mm=w["x1"] / MM, topmm=w["top"] / MM)
-            for w in page.extract_words()]
-
 
 def test_parallel_docx_arabic_column_reads_right_to_left(example_outputs):
     from docx import Document
@@ -125,7 +121,7 @@ def test_arabic_docx_through_libreoffice_mirrors_the_page(example_outputs, tmp_p
                           capture_output=True, timeout=180)
     assert proc.returncode == 0, proc.stderr
     with pdfplumber.open(tmp_path / f"{REPORT}.ar.pdf") as pdf:
-        pages = [_words(p) for p in pdf.pages[:3]]
+        pages = [pdf_words_mm(p) for p in pdf.pages[:3]]
     first = pages[0]
     # (pdfplumber reads the Arabic of LibreOffice's PDF in visual order: المتحدة as ةدحتملا)
     distr = next(w for w in first if w["text"] == "Limited" and w["topmm"] < 40)

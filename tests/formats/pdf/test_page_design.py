@@ -5,14 +5,11 @@ tests/formats/docx/test_page_design.py.)"""
 import pdfplumber
 import pytest
 from helpers.project import FIXTURES, make_project
+from helpers.readback import pdf_words_mm
 
 MM = 72 / 25.4
 REPORT = "wg7-2017-l1"
 
-
-def words(page):
-    return [dict(w, x0mm=w["x0"] / MM, x1mm=w["x1"] / MM, topmm=w["top"] / MM)
-            for w in page.extract_words(keep_blank_chars=False)]
 
 
 def first(ws, text):
@@ -36,7 +33,7 @@ def test_pdf_is_a4(pdfs, lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_first_page_geometry(pdfs, lang):
-    ws = words(pdfs[lang].pages[0])
+    ws = pdf_words_mm(pdfs[lang].pages[0])
     assert abs(first(ws, "Distr.:")["x0mm"] - 138) < 3
     assert abs(first(ws, "Original:")["x0mm"] - 138) < 3
     un = first(ws, "United") if lang == "en" else next(w for w in ws if w["text"].startswith("联"))
@@ -72,7 +69,7 @@ def test_running_heads_and_page_numbers(pdfs, lang):
     pages = pdfs[lang].pages
     assert len(pages) >= 3
     for n, page in enumerate(pages[1:], start=2):
-        ws = words(page)
+        ws = pdf_words_mm(page)
         head = next(w for w in ws if w["text"] == "CTOC/COP/WG.7/2017/L.1")
         assert head["topmm"] < 20
         number = next(w for w in ws if w["text"] == str(n) and w["topmm"] > 270)
@@ -116,7 +113,7 @@ def test_chinese_quotation_marks_come_from_the_cjk_font(pdfs):
 
 def lines(page):
     """(top in mm, words sorted left to right) for each printed line of a page."""
-    ws = words(page)
+    ws = pdf_words_mm(page)
     tops = sorted({round(w["topmm"], 1) for w in ws})
     return [(t, sorted((w for w in ws if round(w["topmm"], 1) == t), key=lambda w: w["x0"]))
             for t in tops]
@@ -150,7 +147,7 @@ def test_numbers_hang_after_the_text_in_a_right_to_left_edition(tmp_path):
     assert main(["--root", str(project), "--output", str(out), "--format", "pdf",
                  "--lang", "fr"]) == 0
     with pdfplumber.open(out / "fr-demo.fr.pdf") as pdf:
-        ws = words(pdf.pages[0])
+        ws = pdf_words_mm(pdf.pages[0])
     # (the PDF's text runs right to left: pdfplumber reads the numeral as ".I")
     number = next(w for w in ws if w["text"] in ("I.", ".I"))
     title = first(ws, "Introduction")
@@ -175,7 +172,7 @@ def test_letter_paper_from_the_design(tmp_path):
     with pdfplumber.open(out / "annual-note.en.pdf") as pdf:
         page = pdf.pages[0]
         assert abs(page.width / MM - 215.9) < 0.2 and abs(page.height / MM - 279.4) < 0.2
-        ws = words(page)
+        ws = pdf_words_mm(page)
         num = first(ws, "1.")
         assert abs(num["x0mm"] - 40) < 0.5
         symbol = max(ws, key=lambda w: w["x1"])

@@ -3,9 +3,9 @@ page furniture on the mirrored sides, the masthead, whole words in reading order
 
 import pdfplumber
 import pytest
+from helpers.readback import pdf_text, pdf_words_mm
 
 REPORT = "wg7-2017-l1"
-MM = 72 / 25.4
 
 
 # ---- Arabic PDF: page furniture on the mirrored sides, whole words ---------------------------
@@ -15,16 +15,12 @@ def ar_pdf(example_outputs):
         yield pdf
 
 
-def _words(page):
-    return [dict(w, x0mm=w["x0"] / MM, x1mm=w["x1"] / MM, topmm=w["top"] / MM)
-            for w in page.extract_words()]
-
 
 def test_arabic_running_heads_and_footers_on_the_mirrored_sides(ar_pdf):
     pages = ar_pdf.pages
     assert len(pages) >= 3
     for n, page in enumerate(pages[1:], start=2):
-        ws = _words(page)
+        ws = pdf_words_mm(page)
         head = next(w for w in ws if w["text"] == "CTOC/COP/WG.7/2017/L.1")
         assert head["topmm"] < 20
         number = next(w for w in ws if w["text"] == str(n) and w["topmm"] > 270)
@@ -40,7 +36,7 @@ def test_arabic_running_heads_and_footers_on_the_mirrored_sides(ar_pdf):
 
 
 def test_arabic_first_page_masthead_geometry(ar_pdf):
-    ws = _words(ar_pdf.pages[0])
+    ws = pdf_words_mm(ar_pdf.pages[0])
     symbol = next(w for w in ws if "TOC/COP/WG.7/2017/L.1" in w["text"])
     distr = next(w for w in ws if w["text"] == "Distr.:")
     job = next(w for w in ws if w["text"].startswith("V.17-06379") and w["topmm"] > 250)
@@ -52,7 +48,6 @@ def test_arabic_first_page_masthead_geometry(ar_pdf):
 
 
 def test_arabic_pdf_text_gives_whole_words_in_reading_order(example_outputs):
-    from unreport.verify import pdf_text
     text = pdf_text(example_outputs / f"{REPORT}.ar.pdf")
     assert "اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة" in text
     assert "أيلول/سبتمبر" in text
