@@ -2,7 +2,7 @@
 and the PDF put every compared element (masthead row and rules, distribution block, organ,
 title, headings, first paragraphs, footnotes, running heads, footers, barcode) within 1 mm of
 each other. Both take their geometry from templates/design.yaml; this test measures that
-they really agree (tests/geometry.py: baselines from the text matrix, rules, the barcode)."""
+they really agree (tests/helpers/geometry.py: baselines from the text matrix, rules, the barcode)."""
 
 import shutil
 
