@@ -10,7 +10,8 @@ import pytest
 from buildcase import base_project, edit
 from readback import docx_paragraphs, pdf_text, squash
 
-from unreport.build.pipeline import Options, gather
+from unreport.project.options import Options
+from unreport.build.pipeline import gather
 from unreport.diagnostics import EnvironmentProblem
 from unreport.cli import main
 from unreport.formats.docx.pandoc import run_pandoc

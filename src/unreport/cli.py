@@ -15,6 +15,7 @@ from pathlib import Path
 
 from unreport import __version__
 from unreport.diagnostics import ContentError, EnvironmentProblem, printable, report_failure
+from unreport.formats import FORMATS, close_all, selected
 from unreport.project.paths import Project
 
 COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "new",
@@ -42,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
                    "matches GLOB")
     p.add_argument("--lang", action="append", default=[], help="only this language (repeatable)")
-    p.add_argument("--format", action="append", choices=("docx", "pdf"), default=[],
+    p.add_argument("--format", action="append", choices=tuple(FORMATS), default=[],
                    help="only this format (repeatable)")
     p.add_argument("--strict", action="store_true", help="untranslated or changed entries are "
                    "errors (exit 1), not warnings")
@@ -93,9 +94,7 @@ def entry() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except BrokenPipeError:
         code = _quiet_closed_pipe()
-    workers = sys.modules.get("unreport.formats.pdf.workers")
-    if workers:
-        workers.close_all()
+    close_all()  # every format's worker processes
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # the reader has gone (`unreport status | head -1`)
@@ -171,11 +170,14 @@ def run(args, project: Project) -> int:
     if args.command == "import":
         from unreport.importers.command import run_import
         return run_import(project, args)
-    if args.command in ("build", "preview") and "pdf" in (tuple(args.format) or ("pdf",)):
-        _start_typst_workers(args.jobs, args.watch)
-    from unreport.build.pipeline import Options
+    if args.command in ("build", "preview"):
+        for fmt in selected(tuple(args.format)):
+            if args.command == "build" or fmt.images:
+                fmt.start(args.jobs, args.watch)
+    from unreport.project.options import Options
     opts = Options(report_glob=args.report, langs=tuple(args.lang),
-                   formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
+                   formats=tuple(f.name for f in selected(tuple(args.format))),
+                   strict=args.strict,
                    jobs=args.jobs, cache=not args.no_cache, review=not args.no_review,
                    review_ids=args.review_ids,
                    verify=args.verify or args.command == "verify")
@@ -245,7 +247,7 @@ def _up_to_date(args, project: Project) -> bool:
     from unreport.build.cache import unchanged_run
     start = time.perf_counter()
     selection = SimpleNamespace(report_glob=args.report, langs=tuple(args.lang),
-                                formats=tuple(args.format) or ("docx", "pdf"),
+                                formats=tuple(f.name for f in selected(tuple(args.format))),
                                 strict=args.strict, cache=True, review=not args.no_review,
                                 review_ids=args.review_ids)
     _key, last = unchanged_run(project, selection, project.output_dir)
@@ -259,16 +261,6 @@ def _up_to_date(args, project: Project) -> bool:
     print(f"built 0 file(s), {len(last['outputs'])} up to date in "
           f"{time.perf_counter() - start:.2f} s")
     return True
-
-
-def _start_typst_workers(jobs: int, watch: bool) -> None:
-    """Typst worker processes start now (import typst, scan the fonts) while this process
-    imports the pipeline and gathers the content (typst_workers.py). A watch keeps what the
-    workers memoised for longer, so a recompile after a small change is fast."""
-    from unreport.build.cache import fonts_version
-    from unreport.formats.pdf.workers import WATCH_RETIRE_MB, shared
-    pool = shared(fonts_version(), jobs or None, WATCH_RETIRE_MB if watch else None)
-    pool.prestart(pool.size)
 
 
 def _print_warnings(plan) -> None:

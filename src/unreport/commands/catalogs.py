@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import sys
 
-from unreport.build.pipeline import Options, load_all
+from unreport.model.load import load_reports
+from unreport.project.options import Options
 from unreport.translators.catalogs import SyncOptions, sync
 from unreport.diagnostics import Collector
 from unreport.translators.extract import extract_labels, label_catalog, label_languages, sync_messages
@@ -19,7 +20,7 @@ def run_catalogs(project: Project, opts: Options, sync_opts: SyncOptions | None 
     sync_opts = sync_opts or SyncOptions()
     diag = Collector()
     targets, jobs = set(), []
-    for report, _numbers in load_all(project, opts):
+    for report, _numbers in load_reports(project, opts.report_glob):
         targets.update(lang for lang in report.meta.languages if lang != report.meta.original)
         jobs += [(report, lang) for lang in report.meta.languages
                  if lang != report.meta.original and (not opts.langs or lang in opts.langs)]
