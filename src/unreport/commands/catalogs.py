@@ -16,6 +16,16 @@ from unreport.project.paths import Project
 from unreport.translate import read_catalog
 
 
+def run(project: Project, args) -> int:
+    from unreport.commands import selection
+    opts = selection.options(args)
+    code = selection.problem(project, opts)
+    if code:
+        return code
+    return run_catalogs(project, opts, SyncOptions(
+        memory="off" if args.no_memory else args.memory, check=args.check))
+
+
 def run_catalogs(project: Project, opts: Options, sync_opts: SyncOptions | None = None) -> int:
     sync_opts = sync_opts or SyncOptions()
     diag = Collector()

@@ -12,6 +12,15 @@ from unreport.project.options import Options
 from unreport.project.paths import Project
 
 
+def run(project: Project, args) -> int:
+    from unreport.commands import selection
+    fmt = next(f for f in FORMATS.values() if f.images)
+    fmt.start(args.jobs, False)  # its workers start while the content loads
+    opts = selection.options(args)
+    return selection.problem(project, opts) or selection.no_arguments(args) or \
+        run_preview(project, opts)
+
+
 def run_preview(project: Project, opts: Options, pages: int = 2, ppi: float = 60) -> int:
     fmt = next(f for f in FORMATS.values() if f.images)
     plan = gather(project, replace(opts, formats=(fmt.name,), review=False))

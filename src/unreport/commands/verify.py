@@ -1,11 +1,27 @@
-"""`build.py --verify` and `build.py verify`: report the verify stage's findings."""
+"""`unreport verify` and `unreport --verify`: read every output back and report where it does
+not print what the model says (verify.py)."""
 
 from __future__ import annotations
 
 import sys
 
+from unreport.commands import selection
+from unreport.project.paths import Project
 
-def run_verify(project, plan, opts) -> int:
+
+def run(project: Project, args) -> int:
+    opts = selection.options(args)
+    code = selection.problem(project, opts) or selection.no_arguments(args)
+    if code:
+        return code
+    from unreport.build.pipeline import gather
+    if args.watch:
+        from unreport.build.watch import watch
+        return watch(project, lambda: report(project, gather(project, opts), opts))
+    return report(project, gather(project, opts), opts)
+
+
+def report(project, plan, opts) -> int:
     """0 when every output prints the model's numbers and texts; 1 (one line per mismatch)."""
     from unreport.verify import verify_outputs
     diag = verify_outputs(project, plan, opts.formats, project.output_dir)
