@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Callable
 
 from unreport.formats.docx.markup import MARKUP as DOCX_MARKUP
 from unreport.formats.pdf.markup import MARKUP as PDF_MARKUP

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 
 from docx import Document
 from docx.enum.section import WD_ORIENT

@@ -82,7 +82,7 @@ class DocxWriter:
         _body_tables(doc, design)
         _masthead_body(doc, m, design)
         _headers_footers(doc, m, design, self.project.emblem)
-        # proofing language, complex-script formatting, right to left (docx_language.py);
+        # proofing language, complex-script formatting, right to left (language.py);
         # the distribution block keeps its own direction when written in another language
         apply_language(doc, edition.style,
                        {"Distribution"} if m.get("block_direction", m["direction"]) !=

@@ -1,11 +1,12 @@
 """Stage 5b, write PDF: the edition's Typst markup (rendered by templates/typst/blocks.j2) with
 the page design templates/typst/un.typ -> PDF, compiled by the `typst` compiler in worker
-processes (typst_workers.py). Font warnings are errors."""
+processes (workers.py). Font warnings are errors."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from unreport.formats.pdf import workers as typst_workers
 from unreport.render.barcode import code39_modules
@@ -36,7 +37,7 @@ def missing_font_hint(message: str, packages: dict[str, str]) -> str:
 
 
 class PdfWriter:
-    """Compiles editions with the process's typst worker pool (typst_workers.py), which later
+    """Compiles editions with the process's typst worker pool (workers.py), which later
     builds (watch mode) reuse: it, not the writer, remembers earlier layouts."""
 
     def __init__(self, project: Project, jobs: int = 0):
