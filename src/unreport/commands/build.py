@@ -17,14 +17,7 @@ def run(project: Project, args) -> int:
         return 0
     for fmt in selected(tuple(args.format)):
         fmt.start(args.jobs, args.watch)  # worker processes start while the content loads
-    opts = selection.options(args)
-    code = selection.problem(project, opts) or selection.no_arguments(args)
-    if code:
-        return code
-    if args.watch:
-        from unreport.build.watch import watch
-        return watch(project, lambda: build_once(args, project, opts))
-    return build_once(args, project, opts)
+    return selection.run_selected(project, args, lambda opts: build_once(args, project, opts))
 
 
 def build_once(args, project: Project, opts) -> int:

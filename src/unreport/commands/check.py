@@ -9,14 +9,7 @@ from unreport.project.paths import Project
 
 
 def run(project: Project, args) -> int:
-    opts = selection.options(args)
-    code = selection.problem(project, opts) or selection.no_arguments(args)
-    if code:
-        return code
-    if args.watch:
-        from unreport.build.watch import watch
-        return watch(project, lambda: check_once(project, opts))
-    return check_once(project, opts)
+    return selection.run_selected(project, args, lambda opts: check_once(project, opts))
 
 
 def check_once(project: Project, opts) -> int:

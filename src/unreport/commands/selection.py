@@ -45,3 +45,16 @@ def no_arguments(args) -> int:
 def print_warnings(plan) -> None:
     for w in plan.warnings:
         print(w, file=sys.stderr)
+
+
+def run_selected(project: Project, args, once) -> int:
+    """`once(opts)` on the command line's selection, after checking it; with --watch again on
+    every save (the watch survives every error)."""
+    opts = options(args)
+    code = problem(project, opts) or no_arguments(args)
+    if code:
+        return code
+    if args.watch:
+        from unreport.build.watch import watch
+        return watch(project, lambda: once(opts))
+    return once(opts)

@@ -10,15 +10,9 @@ from unreport.project.paths import Project
 
 
 def run(project: Project, args) -> int:
-    opts = selection.options(args)
-    code = selection.problem(project, opts) or selection.no_arguments(args)
-    if code:
-        return code
     from unreport.build.pipeline import gather
-    if args.watch:
-        from unreport.build.watch import watch
-        return watch(project, lambda: report(project, gather(project, opts), opts))
-    return report(project, gather(project, opts), opts)
+    return selection.run_selected(
+        project, args, lambda opts: report(project, gather(project, opts), opts))
 
 
 def report(project, plan, opts) -> int:
