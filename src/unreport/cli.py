@@ -10,23 +10,35 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
+import importlib
 from pathlib import Path
 
 from unreport import __version__
 from unreport.diagnostics import ContentError, EnvironmentProblem, printable, report_failure
+from unreport.formats import FORMATS, close_all
 from unreport.project.paths import Project
 
-COMMANDS = ("build", "check", "catalogs", "status", "preview", "verify", "xliff", "new",
-            "import")
-ARG_COMMANDS = ("xliff", "new", "import")  # the commands that take arguments
+# the commands: name -> (module under unreport.commands with `run(project, args) -> int`,
+# whether it takes arguments); `build` is the default
+COMMANDS = {
+    "build": ("build", False),
+    "check": ("check", False),
+    "catalogs": ("catalogs", False),
+    "status": ("status", False),
+    "preview": ("preview", False),
+    "verify": ("verify", False),
+    "xliff": ("xliff", True),
+    "new": ("new", True),
+    "import": ("import_file", True),
+}
+ARG_COMMANDS = tuple(name for name, (_module, takes) in COMMANDS.items() if takes)
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="unreport", description="Build UN-style multilingual reports: DOCX and PDF for "
         "every report in content/ and every language in its meta.languages.")
-    p.add_argument("command", nargs="?", default="build", choices=COMMANDS,
+    p.add_argument("command", nargs="?", default="build", choices=tuple(COMMANDS),
                    help="build (default): write output/; check: validate only; catalogs: sync "
                         "locales/<lang>/<report>.po with the content; status: translation "
                         "progress; preview: PNGs of each edition's first two pages in "
@@ -42,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--report", default="*", metavar="GLOB", help="only reports whose ID "
                    "matches GLOB")
     p.add_argument("--lang", action="append", default=[], help="only this language (repeatable)")
-    p.add_argument("--format", action="append", choices=("docx", "pdf"), default=[],
+    p.add_argument("--format", action="append", choices=tuple(FORMATS), default=[],
                    help="only this format (repeatable)")
     p.add_argument("--strict", action="store_true", help="untranslated or changed entries are "
                    "errors (exit 1), not warnings")
@@ -93,9 +105,7 @@ def entry() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except BrokenPipeError:
         code = _quiet_closed_pipe()
-    workers = sys.modules.get("unreport.formats.pdf.workers")
-    if workers:
-        workers.close_all()
+    close_all()  # every format's worker processes
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # the reader has gone (`unreport status | head -1`)
@@ -162,115 +172,6 @@ def usage_problem(args) -> str | None:
 
 
 def run(args, project: Project) -> int:
-    if args.command == "new":
-        from unreport.commands.new import run_new
-        return run_new(args.args)
-    if args.command == "build" and not (args.watch or args.no_cache or args.verify) and \
-            project.report_paths(args.report) and _up_to_date(args, project):
-        return 0
-    if args.command == "import":
-        from unreport.importers.command import run_import
-        return run_import(project, args)
-    if args.command in ("build", "preview") and "pdf" in (tuple(args.format) or ("pdf",)):
-        _start_typst_workers(args.jobs, args.watch)
-    from unreport.build.pipeline import Options
-    opts = Options(report_glob=args.report, langs=tuple(args.lang),
-                   formats=tuple(args.format) or ("docx", "pdf"), strict=args.strict,
-                   jobs=args.jobs, cache=not args.no_cache, review=not args.no_review,
-                   review_ids=args.review_ids,
-                   verify=args.verify or args.command == "verify")
-    if not project.report_paths(opts.report_glob):
-        print(printable(f"error: no report matches '{opts.report_glob}' in "
-                        f"{project.content_dir}"), file=sys.stderr)
-        return 2
-    unknown = [lang for lang in opts.langs if lang not in project.languages()]
-    if unknown:
-        print(printable(f"error: unknown language '{unknown[0]}' in --lang (known: "
-                        f"{', '.join(project.languages())}); add locales/{unknown[0]}/style.yaml "
-                        "or fix the code"), file=sys.stderr)
-        return 2
-    if args.command == "catalogs":
-        from unreport.translators.catalogs import SyncOptions
-        from unreport.commands.catalogs import run_catalogs
-        return run_catalogs(project, opts, SyncOptions(
-            memory="off" if args.no_memory else args.memory, check=args.check))
-    if args.command == "status":
-        from unreport.translators.status import run_status
-        return run_status(project, opts, args.min_percent)
-    if args.command == "xliff":
-        from unreport.translators.xliff import run_xliff
-        return run_xliff(project, opts, args.args)
-    if args.args:
-        print(f"error: unexpected argument '{args.args[0]}' for '{args.command}'",
-              file=sys.stderr)
-        return 2
-    if args.command == "preview":
-        from unreport.commands.preview import run_preview
-        return run_preview(project, opts)
-    if args.watch:
-        from unreport.build.watch import watch
-        return watch(project, lambda: run_once(args, project, opts))
-    return run_once(args, project, opts)
-
-
-def run_once(args, project: Project, opts) -> int:
-    from unreport.build.pipeline import build, gather
-    start = time.perf_counter()
-    if args.command == "check":
-        from dataclasses import replace
-        plan = gather(project, replace(opts, qa=True))
-        _print_warnings(plan)
-        print(f"ok: {len(plan.reports)} report(s), {len(plan.editions)} edition(s) checked")
-        return 0
-    if args.command == "verify":
-        from unreport.commands.verify import run_verify
-        return run_verify(project, gather(project, opts), opts)
-    plan, written = build(project, opts)
-    _print_warnings(plan)
-    for path in written:
-        print(f"wrote {project.rel(path)}")
-    fresh = f", {plan.up_to_date} up to date" if plan.up_to_date else ""
-    print(f"built {len(written)} file(s){fresh} in {time.perf_counter() - start:.2f} s")
-    if args.verify:
-        from unreport.commands.verify import run_verify
-        # a build that found nothing changed gathered nothing: gather to know what to expect
-        return run_verify(project, plan if plan.reports else gather(project, opts), opts)
-    return 0
-
-
-def _up_to_date(args, project: Project) -> bool:
-    """Nothing changed since the same build: say so before even importing the pipeline."""
-    from types import SimpleNamespace
-
-    from unreport.build.cache import unchanged_run
-    start = time.perf_counter()
-    selection = SimpleNamespace(report_glob=args.report, langs=tuple(args.lang),
-                                formats=tuple(args.format) or ("docx", "pdf"),
-                                strict=args.strict, cache=True, review=not args.no_review,
-                                review_ids=args.review_ids)
-    _key, last = unchanged_run(project, selection, project.output_dir)
-    if last is None:
-        return False
-    if last.get("manifest"):  # another selection may have written it since
-        from unreport.build.manifest import write
-        write(project.output_dir, last["manifest"].encode("utf-8"))
-    for w in last["warnings"]:
-        print(w, file=sys.stderr)
-    print(f"built 0 file(s), {len(last['outputs'])} up to date in "
-          f"{time.perf_counter() - start:.2f} s")
-    return True
-
-
-def _start_typst_workers(jobs: int, watch: bool) -> None:
-    """Typst worker processes start now (import typst, scan the fonts) while this process
-    imports the pipeline and gathers the content (typst_workers.py). A watch keeps what the
-    workers memoised for longer, so a recompile after a small change is fast."""
-    from unreport.build.cache import fonts_version
-    from unreport.formats.pdf.workers import WATCH_RETIRE_MB, shared
-    pool = shared(fonts_version(), jobs or None, WATCH_RETIRE_MB if watch else None)
-    pool.prestart(pool.size)
-
-
-def _print_warnings(plan) -> None:
-    for w in plan.warnings:
-        print(w, file=sys.stderr)
+    """The command's module, from the table, runs it."""
+    module, _takes = COMMANDS[args.command]
+    return importlib.import_module(f"unreport.commands.{module}").run(project, args)

@@ -95,3 +95,10 @@ def normalise_zip(data: bytes) -> bytes:
             info.external_attr = 0o644 << 16
             dst.writestr(info, src.read(name))
     return out.getvalue()
+
+
+def epoch_of(d) -> int:
+    """A date as the Unix time of its midnight UTC: the fixed timestamp of every output made
+    for a document of that date (byte-identical outputs)."""
+    import datetime as dt
+    return int(dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc).timestamp())

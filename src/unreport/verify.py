@@ -1,13 +1,16 @@
 """Stage 6, verify: read every output back and check that it prints what the model says.
 
 For each unit (chapter, section, subsection, paragraph, recommendation, list item) the printed
-number and text are compared with `expect`:
-- DOCX editions (python-docx): the paragraphs in the numbered styles, in order, read
-  `<number>\\t<text>` (a recommendation: its heading, then its text);
-- DOCX parallel documents: each table row holds the unit's number and text in both languages;
-- PDF (pypdf, what a reader sees): each unit's number followed by the start of its text (up to
-  the first footnote mark), in document order. Whitespace is ignored (line breaks, CJK-Latin
-  spacing), hyphens too (Typst hyphenates justified text).
+number and text are compared with what the edition printed (render/units.py). Each format's
+read-back (formats/<fmt>/readback.py) gives the output in one of three shapes
+(formats/readback.py), checked here by shape:
+- `Paragraphs` (DOCX editions, python-docx): the paragraphs in the numbered styles, in order,
+  read `<number>\\t<text>` (a recommendation: its heading, then its text);
+- `Rows` (DOCX review documents): each table row holds the unit's number and text in both
+  languages;
+- `Text` (PDF, pypdf: what a reader sees): each unit's number followed by the start of its
+  text (up to the first footnote mark), in document order. Whitespace is ignored (line breaks,
+  CJK-Latin spacing), hyphens too (Typst hyphenates justified text).
 A mismatch is an error naming the file and the ID (exit status 1).
 """
 
@@ -18,23 +21,17 @@ import unicodedata
 from pathlib import Path
 
 from unreport.diagnostics import Collector, Loc
-from unreport.render.expect import Expected
+from unreport.formats.readback import Paragraphs, Rows, Text
+from unreport.render.units import Printed
 
-BODY_STYLES = {"chapter": {"HCh"}, "section": {"H1"}, "subsection": {"H23"},
-               "para": {"SingleTxt"}, "item": {"ListL1", "ListL2", "ListL3"},
-               "recommendation": {"H4"}, "recommendation-text": {"SingleTxt"},
-               "text": {"SingleTxt"}, "table": {"TableLabel"}, "table-title": {"TableTitle"},
-               "annex": {"AnnexHeading"}, "annex-title": {"AnnexTitle"}}
 # labelled units (a table, an annex) print a label ending in their number ("Table 1",
 # "Annex I"), then their title; their cells are read with the tables, not here
 LABELLED = ("table", "annex")
-NUMBERED_STYLES = set().union(*BODY_STYLES.values())
 PDF_HEAD = 20  # characters of text that must follow each number directly in a PDF
 PDF_PROBE = 16  # after a break in the text (page furniture, footnote marks), the next
 PDF_GAP = 1500  # PDF_PROBE characters must resume within PDF_GAP characters
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _ws(text: str) -> str:
@@ -61,40 +58,26 @@ def _diff(got: str, want: str) -> str:
     return f"prints '{cut(got)}' where the model has '{cut(want)}'"
 
 
-def printed(e: Expected) -> str:
+def printed(e: Printed) -> str:
     return f"{e.number}\t{e.text}" if e.number else e.text
 
 
 # ---- DOCX -----------------------------------------------------------------------------------
-def docx_body(path: Path) -> list[tuple[str, str]]:
-    """(style, text) of the body paragraphs in numbered styles, in order (tables excluded)."""
-    from docx import Document
-    from docx.text.paragraph import Paragraph
-    doc = Document(str(path))
-    out = []
-    for p in doc.element.body.iterchildren("{http://schemas.openxmlformats.org/"
-                                           "wordprocessingml/2006/main}p"):
-        para = Paragraph(p, doc)
-        style = para.style.name if para.style is not None else ""
-        if style in NUMBERED_STYLES:
-            out.append((style, para.text))
-    return out
-
-
-def edition_lines(expected: list[Expected]) -> list[tuple[Expected, set[str], str]]:
+def edition_lines(expected: list[Printed], styles: dict[str, set[str]]
+                  ) -> list[tuple[Printed, set[str], str]]:
     """What the body of an edition prints, paragraph by paragraph: (unit, styles, text)."""
     lines = []
     for e in expected:
         if e.kind in ("meta", "cell"):
             continue
         if e.kind in LABELLED:
-            lines.append((e, BODY_STYLES[e.kind], Label(e.number)))
-            lines.append((e, BODY_STYLES[f"{e.kind}-title"], e.text))
+            lines.append((e, styles[e.kind], Label(e.number)))
+            lines.append((e, styles[f"{e.kind}-title"], e.text))
         elif e.kind == "recommendation":
-            lines.append((e, BODY_STYLES["recommendation"], e.number))
-            lines.append((e, BODY_STYLES["recommendation-text"], e.text))
+            lines.append((e, styles["recommendation"], e.number))
+            lines.append((e, styles["recommendation-text"], e.text))
         else:
-            lines.append((e, BODY_STYLES[e.kind], printed(e)))
+            lines.append((e, styles[e.kind], printed(e)))
     return lines
 
 
@@ -109,10 +92,10 @@ def _same(got: str, want: str) -> bool:
     return want.matches(got) if isinstance(want, Label) else _ws(got) == _ws(want)
 
 
-def verify_docx_edition(path: Path, display: str, expected: list[Expected],
-                        diag: Collector) -> None:
-    actual = docx_body(path)
-    lines = edition_lines(expected)
+def check_paragraphs(got: Paragraphs, display: str, expected: list[Printed],
+                     diag: Collector) -> None:
+    actual = got.items
+    lines = edition_lines(expected, got.styles)
     for i, (e, styles, want) in enumerate(lines):
         if i >= len(actual):
             diag.error(Loc(display), f"{e.id}: {e.kind} {e.number or ''} is missing from the "
@@ -130,45 +113,19 @@ def verify_docx_edition(path: Path, display: str, expected: list[Expected],
                                  f"the model, first '{_short(actual[len(lines)][1])}'; rebuild it")
 
 
-def verify_docx_parallel(path: Path, display: str, left: list[Expected],
-                         right: list[Expected], diag: Collector) -> None:
-    from docx import Document
-    doc = Document(str(path))
-    if not doc.tables:
+def check_rows(got: Rows, display: str, left: list[Printed], right: list[Printed],
+               diag: Collector) -> None:
+    if got.rows is None:
         diag.error(Loc(display), "no table found: not a parallel document; rebuild it")
         return
-    rows = doc.tables[0].rows[1:]  # the first row names the languages
-    if len(rows) != len(left):
-        diag.error(Loc(display), f"{len(rows)} rows where the model has {len(left)} units; "
+    if len(got.rows) != len(left):
+        diag.error(Loc(display), f"{len(got.rows)} rows where the model has {len(left)} units; "
                                  "rebuild it")
-    for row, le, re_ in zip(rows, left, right):
-        cells = row.cells
-        for side, cell, e in (("left", cells[0], le), ("right", cells[1], re_)):
-            got = _cell_text(cell)
-            if _lines(got) != _lines(printed(e)):
+    for (left_text, right_text), le, re_ in zip(got.rows, left, right):
+        for side, text, e in (("left", left_text, le), ("right", right_text, re_)):
+            if _lines(text) != _lines(printed(e)):
                 diag.error(Loc(display), f"{e.id}: the {side} column "
-                                         f"{_diff(got, printed(e))}; rebuild it")
-
-
-def _cell_text(cell) -> str:
-    """A review-document cell's text without its footnote marks (custom marks: text runs in
-    the FootnoteReference style)."""
-    out = []
-    for p in cell.paragraphs:
-        parts = []
-        for r in p._p.iter(f"{W}r"):
-            style = r.find(f"{W}rPr/{W}rStyle")
-            if style is not None and style.get(f"{W}val") == "FootnoteReference":
-                continue
-            for child in r:
-                if child.tag == f"{W}t":
-                    parts.append(child.text or "")
-                elif child.tag == f"{W}tab":
-                    parts.append("\t")
-                elif child.tag in (f"{W}br", f"{W}cr"):
-                    parts.append("\n")
-        out.append("".join(parts))
-    return "\n".join(out)
+                                         f"{_diff(text, printed(e))}; rebuild it")
 
 
 def _lines(text: str) -> str:
@@ -178,37 +135,11 @@ def _lines(text: str) -> str:
 
 
 # ---- PDF ------------------------------------------------------------------------------------
-def pdf_text(path: Path) -> str:
-    import logging
-
-    from pypdf import PdfReader
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged file is reported once, here
-    return "\n".join(logical_order(page.extract_text() or "")
-                     for page in PdfReader(str(path)).pages)
-
-
-_RTL_RUN = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
-                      r"(?:[^A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\n]*"
-                      r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])?")
-
-
-def logical_order(text: str) -> str:
-    """Right-to-left runs of a PDF's extracted text in reading order. pypdf gives the runs of
-    a line in reading order but the words of a right-to-left run (Arabic, Hebrew) as they
-    stand on the page, from left to right: each such run (right-to-left letters and the
-    punctuation between them, up to a Latin letter or a digit) is turned word by word. Where
-    pypdf puts the punctuation of such a run is not reliable: `verify_pdf` compares the
-    words of a document with right-to-left text without it."""
-    def turn(m: re.Match) -> str:
-        return "".join(reversed(re.findall(r"\w+|\W", m.group(0))))
-    return _RTL_RUN.sub(turn, text)
-
-
-def verify_pdf(path: Path, display: str, sequence: list[Expected], diag: Collector) -> None:
-    """Each unit's number and the start of its text appear in order in the PDF's text (in a
-    PDF with right-to-left text: its letters and digits, without punctuation)."""
-    raw = pdf_text(path)
-    rtl = bool(_RTL_RUN.search(raw))
+def check_text(got: Text, display: str, sequence: list[Printed], diag: Collector) -> None:
+    """Each unit's number and the start of its text appear in order in the document's text (in
+    a document with right-to-left text: its letters and digits, without punctuation)."""
+    raw = got.text
+    rtl = got.rtl
     if rtl:
         squash = (lambda s: re.sub(r"[^\w]|_", "", _squash(s)))
     else:
@@ -286,41 +217,46 @@ def _follow(text: str, pos: int, want: str) -> int | str:
 
 
 # ---- a whole build --------------------------------------------------------------------------
-def verify_outputs(project, plan, formats: tuple[str, ...], out_dir: Path) -> Collector:
-    """Check every edition and parallel document of the plan, as written in out_dir."""
-    from unreport.build.pipeline import output_name
+def verify_outputs(project, plan, names: tuple[str, ...], out_dir: Path) -> Collector:
+    """Check every edition and review document of the plan, as written in out_dir, in the
+    formats named (every registered one when none)."""
+    from unreport.formats import output_name, selected
     diag = Collector()
 
     def written(doc):
         """(format, path, path as shown) of each output of `doc` that exists."""
-        for fmt in formats:
+        for fmt in selected(names):
             path = out_dir / output_name(doc, fmt)
             if _exists(path, project.rel(path), diag):
                 yield fmt, path, project.rel(path)
 
-    def readable(check, path, display, *args) -> None:
+    def readable(read, path, display):
         """A damaged output (truncated, not a DOCX or PDF at all) is one error, not a crash."""
         try:
-            check(path, display, *args, diag)
+            return read(path)
         except Exception as exc:  # noqa: BLE001 (pypdf, zipfile and lxml each raise their own)
             diag.error(Loc(display), f"cannot be read (damaged or truncated: "
                                      f"{type(exc).__name__}); rebuild it")
+            return None
+
+    def check(got, display, units, left=None, right=None) -> None:
+        if isinstance(got, Paragraphs):
+            check_paragraphs(got, display, units, diag)
+        elif isinstance(got, Rows):
+            check_rows(got, display, left, right, diag)
+        elif isinstance(got, Text):
+            check_text(got, display, [e for e in units if e.kind != "meta"], diag)
 
     for edition in plan.editions:
-        expected = plan.expected[(edition.report.id, edition.lang)]
+        units = plan.printed[(edition.report.id, edition.lang)]
         for fmt, path, display in written(edition):
-            if fmt == "docx":
-                readable(verify_docx_edition, path, display, expected)
-            else:
-                readable(verify_pdf, path, display, [e for e in expected if e.kind != "meta"])
+            check(readable(fmt.read_back().edition, path, display), display, units)
     for doc in plan.parallels:
         left = [r.left for r in doc.rows]
         right = [r.right for r in doc.rows]
+        both = [e for pair in zip(left, right) for e in pair]
         for fmt, path, display in written(doc):
-            if fmt == "docx":
-                readable(verify_docx_parallel, path, display, left, right)
-            else:
-                readable(verify_pdf, path, display, [e for pair in zip(left, right) for e in pair])
+            check(readable(fmt.read_back().review, path, display), display, both, left, right)
     return diag
 
 

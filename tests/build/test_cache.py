@@ -125,7 +125,7 @@ def test_noop_run_repeats_the_warnings_and_reads_no_content(tmp_path, capsys):
     assert main(args) == 0
     first = capsys.readouterr()
     assert "intro.mandate: not translated" in first.err and "wrote" in first.out
-    import unreport.build.pipeline as load  # where the build looks load_report up
+    import unreport.model.load as load  # where the build looks load_report up
     calls = []
     original = load.load_report
     load.load_report = lambda *a, **k: calls.append(a) or original(*a, **k)
@@ -164,7 +164,8 @@ def test_tool_versions_are_those_installed():
 
     from unreport.build.cache import TOOLS, _dist_key, installed_versions
     found = installed_versions()
-    for dist in TOOLS:
+    from unreport.formats import tools
+    for dist in TOOLS + tools():
         try:
             want = metadata.version(dist)
         except metadata.PackageNotFoundError:

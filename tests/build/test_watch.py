@@ -8,7 +8,8 @@ from helpers.readback import docx_paragraphs
 
 
 def test_saving_content_rebuilds_the_output(tmp_path, capsys):
-    from unreport.build.pipeline import Options, build
+    from unreport.project.options import Options
+    from unreport.build.pipeline import build
     from unreport.project.paths import Project
     from unreport.build.watch import watch
     root = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import yaml
-from conftest import ROOT
+from helpers.project import ROOT
 
 SCHEMA = json.loads((ROOT / "src/unreport/data/schema" / "content.schema.json").read_text(encoding="utf-8"))
 

@@ -1,8 +1,8 @@
 """Reading built outputs back, as a reader would: python-docx for DOCX, pypdf for PDF.
 
-What the package's own read-back (`unreport.verify`, which `--verify` runs) already does, the
-tests take from it, and only through this module: when that read-back moves (to
-`unreport/formats/<format>/readback.py`), the import below is the one line to change.
+What the package's own read-back (`unreport/formats/<format>/readback.py`, which `--verify`
+runs) already does, the tests take from it, and only through this module: when that read-back
+moves, the imports below are the lines to change.
 - `pdf_text`: a PDF's text as pypdf extracts it, right-to-left runs in reading order;
 - `logical_order`: one extracted line's right-to-left runs in reading order;
 - `docx_numbered`: (style, text) of the DOCX body paragraphs in the numbered styles.
@@ -11,7 +11,7 @@ tables included (`docx_paragraphs`); the number tokens of an edition, made compa
 languages (`number_tokens_*`, `neutral`); texts without whitespace (`squash`: unlike verify's
 comparison it keeps hyphens and bidirectional controls, so a test sees them).
 
-Independent checks deliberately read with another reader than verify's: pdfplumber's word
+Independent checks deliberately read with another reader than the package's read-back: pdfplumber's word
 boxes and characters (`pdf_words_mm` here, `helpers/geometry.py`) for positions and fonts, and
 LibreOffice for how Word-compatible software lays out a DOCX (tests/formats/)."""
 
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from docx import Document
 
-from unreport.verify import docx_body as docx_numbered
-from unreport.verify import logical_order, pdf_text
+from unreport.formats.docx.readback import docx_body as docx_numbered
+from unreport.formats.pdf.readback import logical_order, pdf_text
 
 __all__ = ["CJK", "docx_numbered", "docx_paragraphs", "logical_order", "neutral",
            "normalise_cjk_digit_spacing", "number_tokens_docx", "number_tokens_pdf", "pdf_text",
@@ -49,7 +49,7 @@ def docx_paragraphs(path: Path) -> list[tuple[str, str]]:
 
 def pdf_words_mm(page) -> list[dict]:
     """pdfplumber's words of a page with their left, right and top edges in millimetres
-    (x0mm, x1mm, topmm): another reader than verify's pypdf, for where things stand."""
+    (x0mm, x1mm, topmm): another reader than the read-back's pypdf, for where things stand."""
     mm = 72 / 25.4
     return [dict(w, x0mm=w["x0"] / mm, x1mm=w["x1"] / mm, topmm=w["top"] / mm)
             for w in page.extract_words()]

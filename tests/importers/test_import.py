@@ -117,15 +117,13 @@ def test_round_trip_prints_the_same_pdf(round_trip):
 def test_round_trip_same_numbers_and_texts_per_unit(round_trip):
     """Unit by unit (IDs differ): the same kind, printed number and text in every language."""
     report, langs, first, second = round_trip
-    from unreport.render.expect import plan_expected
-    from unreport.model.load import load_report
-    from unreport.model.number import number
+    from unreport.build.pipeline import gather
+    from unreport.project.options import Options
     from unreport.project.paths import Project
 
     def units(root):
-        project = Project(root)
-        loaded = load_report(root / "content" / f"{report}.yaml", project)
-        expected = plan_expected(project, [(loaded, number(loaded))], tuple(langs))
+        expected = gather(Project(root), Options(report_glob=report, langs=tuple(langs),
+                                                 review=False, verify=True)).printed
         return {lang: [(e.kind, e.number, e.text, e.status) for e in expected[(report, lang)]]
                 for lang in langs}
 

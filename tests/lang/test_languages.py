@@ -9,7 +9,7 @@ import yaml
 from helpers.project import ROOT
 
 from unreport.diagnostics import Collector
-from unreport.render.expect import label_macros
+from unreport.render.edition import label_macros
 from unreport.lang.labels import load_messages
 from unreport.lang.numerals import format_number
 from unreport.project.paths import Project

@@ -183,14 +183,16 @@ def test_states_from_codes_mixed_with_participants_and_sorted_on_request(outputs
 
 def test_sort_language_is_house_style_data(tmp_path):
     """states_sort_language comes from style.yaml: set to zh, the list sorts by Chinese names."""
-    from unreport.build.pipeline import Options, gather
+    from unreport.project.options import Options
+    from unreport.build.pipeline import gather
+    from unreport.formats import FORMATS
     from unreport.project.paths import Project
     make_project(tmp_path, "blocks")
     base = tmp_path / "templates" / "base" / "style.yaml"
     base.write_text(base.read_text(encoding="utf-8").replace(
         "states_sort_language: en", "states_sort_language: zh"), encoding="utf-8")
     plan = gather(Project(tmp_path), Options(langs=("en",)))
-    line = next(x for x in plan.editions[0].markdown.splitlines()
+    line = next(x for x in plan.editions[0].markup(FORMATS['docx']).splitlines()
                 if "The following States spoke" in x)
     # by code point of the Chinese names: 大 (U+5927), 委 (U+59D4), 科 (U+79D1), 阿 (U+963F)
     assert (0 < line.index("United Kingdom") < line.index("Venezuela") < line.index("Côte") <

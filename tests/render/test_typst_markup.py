@@ -1,5 +1,5 @@
 """Content is data in the Typst the PDF is compiled from: any text, escaped by
-inline.escape_typst, reads back from Typst as exactly that text (no markup, no code, no
+formats/pdf/markup.escape_typst, reads back from Typst as exactly that text (no markup, no code, no
 shorthand, no smart quote), whatever follows an embedded call such as a footnote."""
 
 import json
@@ -9,7 +9,7 @@ import typst
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unreport.model import inline
+from unreport.formats.pdf import markup as inline  # escape_typst, typst_string
 
 # every character Typst takes for a line or paragraph break: escaped text never breaks
 LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
@@ -70,7 +70,8 @@ def test_the_typst_of_each_edition_carries_the_models_numbers():
     languages."""
     from helpers.project import ROOT
 
-    from unreport.build.pipeline import Options, gather
+    from unreport.project.options import Options
+    from unreport.build.pipeline import gather
     from unreport.project.paths import Project
     from unreport.formats.pdf.writer import PdfWriter
     project = Project(ROOT)
@@ -83,6 +84,6 @@ def test_the_typst_of_each_edition_carries_the_models_numbers():
             root=str(writer.root), sys_inputs=writer.edition_inputs(edition)))
         printed = {f["uid"]: flatten(f["number"]) if isinstance(f["number"], dict)
                    else f["number"] for f in found}
-        expected = {e.id: e.number for e in plan.expected[(edition.report.id, edition.lang)]
+        expected = {e.id: e.number for e in plan.printed[(edition.report.id, edition.lang)]
                     if e.number}
         assert len(printed) > 50 and printed == expected, edition.lang

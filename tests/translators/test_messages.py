@@ -55,8 +55,10 @@ def test_changed_label_is_new_old_one_obsolete_translations_kept_and_idempotent(
     # a label the catalog translates is used in the edition; a new one falls back to English
     edit(project / "locales/zh/messages.po", 'msgid "Rec. %(number)s"\nmsgstr ""',
          'msgid "Rec. %(number)s"\nmsgstr "建议第%(number)s条"')
-    from unreport.build.pipeline import Options, gather
+    from unreport.project.options import Options
+    from unreport.build.pipeline import gather
     from unreport.project.paths import Project
     plan = gather(Project(project), Options(langs=("zh",)))
-    md = plan.editions[0].markdown
+    from unreport.formats import FORMATS
+    md = plan.editions[0].markup(FORMATS['docx'])
     assert "建议第1条" in md and "Annex" in md

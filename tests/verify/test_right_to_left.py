@@ -4,17 +4,10 @@ number or word is reported."""
 from helpers.project import ROOT
 
 from unreport.diagnostics import Collector
-from unreport.lang.labels import load_messages
 from unreport.project.paths import Project
-from unreport.lang.style import load_style
-from unreport.lang.terms import load_terms
 
 REPORT = "wg7-2017-l1"
 PROJECT = Project(ROOT)
-
-
-def style(lang):
-    return load_style(PROJECT, lang)
 
 
 def test_verify_catches_a_wrong_arabic_number(example_outputs):
@@ -22,7 +15,11 @@ def test_verify_catches_a_wrong_arabic_number(example_outputs):
     that the PDF does not print is reported."""
     from dataclasses import replace
 
-    from unreport.verify import verify_pdf
+    from unreport.formats.pdf import readback
+    from unreport.verify import check_text
+
+    def verify_pdf(path, display, seq, diag):
+        check_text(readback.edition(path), display, seq, diag)
     expected = _arabic_expected()
     seq = [e for e in expected if e.kind != "meta"]
     ok = Collector()
@@ -39,20 +36,16 @@ def test_verify_catches_a_wrong_arabic_number(example_outputs):
 
 
 def _arabic_expected():
-    from unreport.render.expect import expected_units
-    from unreport.model.load import load_report
-    from unreport.model.number import number
-    from unreport.translate import translate
-    diag = Collector()
-    report = load_report(ROOT / "content" / f"{REPORT}.yaml", PROJECT)
-    numbers = number(report)
-    tr = translate(report, "ar", PROJECT, diag)
-    return expected_units(PROJECT, report, numbers, tr, style("ar"),
-                          load_messages(PROJECT, "ar", diag), load_terms(PROJECT, "ar", diag))
+    """What the Arabic edition prints, unit by unit, as the build computes it."""
+    from unreport.build.pipeline import gather
+    from unreport.project.options import Options
+    plan = gather(PROJECT, Options(report_glob=REPORT, langs=("ar",), review=False,
+                                   verify=True))
+    return plan.printed[(REPORT, "ar")]
 
 
 def test_logical_order_of_an_extracted_line():
-    from unreport.verify import logical_order
+    from unreport.formats.pdf.readback import logical_order
     # pypdf gives the words of a right-to-left run from left to right as printed
     assert logical_order("للقرار وفقا5/3 الذي اعتمده") == "وفقا للقرار5/3 اعتمده الذي"
     assert logical_order("Latin text only, 5/3") == "Latin text only, 5/3"

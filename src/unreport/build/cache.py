@@ -23,16 +23,13 @@ from typing import Iterable
 
 from unreport.files import write_atomic
 
+from unreport import formats
+from unreport.formats.fonts import fonts_version
+
 CACHE_NAME = ".unreport-cache.json"
 FORMAT = 1
 # the libraries whose versions change what an output looks like
-TOOLS = ("typst", "python-docx", "lxml", "jinja2", "babel", "pyyaml", "pypandoc-binary",
-         "pillow")
-FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
-             "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts",
-             "C:/Windows/Fonts", "~/AppData/Local/Microsoft/Windows/Fonts")
-
-
+TOOLS = ("jinja2", "babel", "pyyaml")  # and each format's (formats.tools())
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -58,7 +55,7 @@ def code_version() -> str:
         h.update(path.relative_to(pkg).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     h.update(sys.version.encode())
     versions = installed_versions()
-    for dist in TOOLS:
+    for dist in TOOLS + formats.tools():
         h.update(f"{dist}={versions.get(_dist_key(dist), 'none')}\0".encode())
     return h.hexdigest()
 
@@ -82,27 +79,6 @@ def installed_versions() -> dict[str, str]:
                 dist, version = name[: -len(".dist-info")].rsplit("-", 1)
                 found.setdefault(_dist_key(dist), version)
     return found
-
-
-@functools.lru_cache(maxsize=1)
-def fonts_version() -> str:
-    """The fonts typst can find: every font file's path, size and modification time (no scan of
-    the font files' contents)."""
-    h = hashlib.sha256()
-    for d in FONT_DIRS:
-        root = Path(os.path.expanduser(d))
-        if not root.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
-            for name in sorted(filenames):
-                p = os.path.join(dirpath, name)
-                try:
-                    st = os.stat(p)
-                except OSError:
-                    continue
-                h.update(f"{p}:{st.st_size}:{st.st_mtime_ns}\0".encode())
-    return h.hexdigest()
 
 
 def tree_files(root: Path) -> list[Path]:
@@ -282,12 +258,12 @@ def settings_files(project) -> list[Path]:
     return files + ([project.emblem] if project.emblem is not None else [])
 
 
-def edition_key(cache: Cache, project, edition, fmt: str) -> str:
-    """The key of one (report, language, format) job."""
-    derived = [fmt, edition.lang, edition.markup(fmt),
+def edition_key(cache: Cache, project, edition, fmt) -> str:
+    """The key of one (report, language, format) job; `fmt` a formats.Format."""
+    derived = [fmt.name, edition.lang, edition.markup(fmt),
                json.dumps(edition.masthead, sort_keys=True, ensure_ascii=False, default=str),
                json.dumps(edition.style.data, sort_keys=True, ensure_ascii=False, default=str)]
-    return cache.key(derived, edition_files(project, edition), fonts=(fmt == "pdf"))
+    return cache.key(derived, edition_files(project, edition), fonts=fmt.fonts_in_key)
 
 
 # ---- whole runs: a no-op rebuild reads no content at all ---------------------------------------

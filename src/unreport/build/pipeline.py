@@ -1,5 +1,9 @@
 """The build: gather everything (load, number, translate, render), then write every output.
 
+Each edition is translated and printed once, here: its printed units (render/units.py) stay on
+the edition, and the review documents and `--verify` read them. Only the markups of the
+selected formats are rendered (formats.FORMATS says which markup each format reads).
+
 Shaped like MkDocs' commands/build.py: all content and translation problems are found before
 any output is written; outputs are produced in memory and then each is written atomically, so
 a failed build leaves earlier outputs untouched.
@@ -10,36 +14,23 @@ from __future__ import annotations
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from unreport.diagnostics import Collector, ContentError, Diagnostic
-from unreport.translators.extract import check_labels
-from unreport.model.load import load_report
-from unreport.model.nodes import Report
-from unreport.model.number import Number, number
+from unreport import formats
+from unreport.diagnostics import Collector, Diagnostic
 from unreport.files import check_output_dir, write_all_atomic
-from unreport.project.paths import Project
-from unreport.translators.qa import check_translations
-from unreport.render.edition import Edition, render_edition
+from unreport.formats import output_name
 from unreport.lang.terms import load_terms
+from unreport.model.load import load_reports
+from unreport.model.nodes import Report
+from unreport.model.number import Number
+from unreport.project.options import Options
+from unreport.project.paths import Project
+from unreport.render.edition import Edition, render_edition
 from unreport.translate import FUZZY, translate
-
-FORMATS = ("docx", "pdf")
-
-
-@dataclass
-class Options:
-    report_glob: str = "*"
-    langs: tuple[str, ...] = ()
-    formats: tuple[str, ...] = FORMATS
-    strict: bool = False
-    jobs: int = 0
-    cache: bool = True  # False: rebuild every output (--no-cache)
-    review: bool = True  # False: no parallel review documents (--no-review)
-    verify: bool = False  # True: plan what each edition prints, for verify (--verify, verify)
-    review_ids: bool = False  # True: review documents show each row's ID and status
-    qa: bool = False  # True: cross-language QA of the translations (check; always --strict)
+from unreport.translators.extract import check_labels
+from unreport.translators.qa import check_translations
 
 
 @dataclass
@@ -49,25 +40,9 @@ class Plan:
     reports: list[tuple[Report, dict[str, Number]]] = field(default_factory=list)
     editions: list[Edition] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
-    expected: dict = field(default_factory=dict)  # (report, lang) -> [expect.Expected]
+    printed: dict = field(default_factory=dict)  # (report, lang) -> [units.Printed]
     parallels: list = field(default_factory=list)  # parallel.ParallelDoc per target language
     up_to_date: int = 0  # outputs not rebuilt: their inputs did not change
-
-
-def load_all(project: Project, opts: Options) -> list[tuple[Report, dict[str, Number]]]:
-    """Load and number every selected report, collecting the errors of all of them."""
-    paths = project.report_paths(opts.report_glob)
-    out, errors = [], []
-    for path in paths:
-        try:
-            report = load_report(path, project)
-        except ContentError as exc:
-            errors.extend(exc.diagnostics)
-            continue
-        out.append((report, number(report)))
-    if errors:
-        raise ContentError(errors)
-    return out
 
 
 def gather(project: Project, opts: Options, on_document=None) -> Plan:
@@ -75,7 +50,10 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
     parallel=False)` is called with each edition and parallel document as soon as it is
     rendered, while no error has been found yet (the build starts writing it; a later error
     still stops the build before anything is written)."""
-    plan = Plan(reports=load_all(project, opts))
+    plan = Plan(reports=load_reports(project, opts.report_glob))
+    markups = list({f.markup.dialect.name: f.markup
+                    for f in formats.selected(opts.formats)}.values())
+    keep = opts.review or opts.verify  # the printed units, for the review and verify
     diag = Collector()
     terms = {}  # one per language, so a terminology problem is reported once
     for report, numbers in plan.reports:
@@ -86,7 +64,9 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
                 terms[lang] = load_terms(project, lang, diag)
                 check_labels(project, lang, opts.strict, diag)
             tr = translate(report, lang, project, diag)
-            edition = render_edition(report, numbers, tr, project, terms[lang], diag)
+            edition = render_edition(report, numbers, tr, project, terms[lang], diag, markups)
+            if keep:
+                plan.printed[(report.id, lang)] = edition.units
             for ident, text in edition.missing:
                 what = "not translated" if text.status != FUZZY else \
                     "filled from the translation memory, not confirmed yet" if text.memory \
@@ -103,19 +83,14 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
     if opts.qa or opts.strict:
         # in the same run as the translation errors, so one run reports every problem
         check_translations(project, plan.editions, opts.strict, diag)
-    plan_review(project, plan, opts)
+    if opts.review:
+        plan_review(project, plan, opts, markups)
     if on_document and not diag.errors:
         for doc in plan.parallels:
             on_document(doc, parallel=True)
     diag.raise_if_errors()
     plan.warnings = diag.warnings
     return plan
-
-
-def output_name(edition, fmt: str) -> str:
-    """<report>.<lang>.<fmt> for an edition; <report>.<source>-<lang>.<fmt> for a parallel doc."""
-    name = getattr(edition, "name", None) or f"{edition.report.id}.{edition.lang}"
-    return f"{name}.{fmt}"
 
 
 class Outputs:
@@ -131,38 +106,33 @@ class Outputs:
         self.project, self.opts, self.out_dir = project, opts, out_dir
         self.cache = Cache.load(out_dir, enabled=opts.cache)
         n = opts.jobs or os.cpu_count() or 1
-        self.pools = {"pdf": ThreadPoolExecutor(n), "docx": ThreadPoolExecutor(n)}
+        self.formats = formats.selected(opts.formats)
+        self.pools = {f.name: ThreadPoolExecutor(n) for f in self.formats}
         self.writers: dict = {}
         self.lock = threading.Lock()
         self.jobs: list = []  # (path, cache key, future)
         self.up_to_date = 0
         self.progress = Progress(0)
 
-    def writer(self, fmt: str, parallel: bool):
+    def writer(self, fmt, parallel: bool):
         with self.lock:
             return self._writer(fmt, parallel)
 
-    def _writer(self, fmt: str, parallel: bool):
-        """One writer per format, made when first needed; the parallel document's writer
-        shares the edition writer's reference documents or typst workers."""
-        key = (fmt, parallel)
+    def _writer(self, fmt, parallel: bool):
+        """One writer per format, made when first needed; the review document's writer shares
+        the edition writer's reference documents or typst workers."""
+        key = (fmt.name, parallel)
         if key not in self.writers:
             if parallel:
-                from unreport.formats.review import ParallelDocxWriter, ParallelPdfWriter
-                kind = {"docx": ParallelDocxWriter, "pdf": ParallelPdfWriter}[fmt]
-                self.writers[key] = kind(self._writer(fmt, False))
-            elif fmt == "docx":
-                from unreport.formats.docx.writer import DocxWriter
-                self.writers[key] = DocxWriter(self.project)
+                self.writers[key] = fmt.make_review_writer(self._writer(fmt, False))
             else:
-                from unreport.formats.pdf.writer import PdfWriter
-                self.writers[key] = PdfWriter(self.project, self.opts.jobs)
+                self.writers[key] = fmt.make_writer(self.project, self.opts.jobs)
         return self.writers[key]
 
     def submit(self, doc, parallel: bool = False) -> None:
         """Start the jobs of one document (formats whose output is not up to date)."""
         from unreport.build.cache import edition_key
-        for fmt in sorted(self.opts.formats, key=lambda f: f != "pdf"):  # the longest first
+        for fmt in sorted(self.formats, key=lambda f: f.order):  # the longest first
             path = self.out_dir / output_name(doc, fmt)
             key = edition_key(self.cache, self.project, doc, fmt)
             if self.cache.fresh(path, key):
@@ -171,7 +141,8 @@ class Outputs:
             writer = self.writer(fmt, parallel)
             writer.prepare(doc)
             self.progress.add(1)
-            self.jobs.append((path, key, self.pools[fmt].submit(self._run, writer, doc, path)))
+            self.jobs.append((path, key,
+                              self.pools[fmt.name].submit(self._run, writer, doc, path)))
 
     def _run(self, writer, doc, path: Path) -> bytes:
         data = writer.write(doc)
@@ -198,26 +169,34 @@ class Outputs:
         for pool in self.pools.values():
             pool.shutdown(wait=True, cancel_futures=cancel)
         self.progress.close()
-        docx = self.writers.get(("docx", False))
-        if docx is not None:
-            docx.close()
+        for writer in self.writers.values():
+            close = getattr(writer, "close", None)
+            if close is not None:
+                close()
 
 
-def plan_review(project: Project, plan: Plan, opts: Options) -> None:
-    """What each edition prints (for verify and the parallel documents) and the parallel review
-    documents; neither when nobody reads them."""
-    if not (opts.review or opts.verify):
-        return
-    from unreport.render.expect import plan_expected
+def plan_review(project: Project, plan: Plan, opts: Options, markups) -> None:
+    """The review documents, from the editions' printed units and, where a report's source
+    language is not selected, its source's (printed without writing its edition)."""
     from unreport.render.review import plan_parallels
-    plan.expected = plan_expected(project, plan.reports, opts.langs)
-    if opts.review:
-        plan.parallels = plan_parallels(project, plan.reports, plan.expected,
-                                        ids=opts.review_ids)
+    quiet = Collector()  # a source edition that is not built reports nothing
+    for report, numbers in plan.reports:
+        source = report.meta.original
+        wanted = [lang for lang in report.meta.languages if lang != source
+                  and (report.id, lang) in plan.printed]
+        if wanted and (report.id, source) not in plan.printed:
+            tr = translate(report, source, project, quiet)
+            edition = render_edition(report, numbers, tr, project,
+                                     load_terms(project, source, quiet), quiet, markups,
+                                     documents=False)
+            plan.printed[(report.id, source)] = edition.units
+    plan.parallels = plan_parallels(project, plan.reports, plan.printed, markups,
+                                    ids=opts.review_ids)
 
 
 def build(project: Project, opts: Options) -> tuple[Plan, list[Path]]:
     from unreport.build.cache import record_run, unchanged_run
+    opts = replace(opts, formats=tuple(f.name for f in formats.selected(opts.formats)))
     out_dir = project.output_dir
     key, last = unchanged_run(project, opts, out_dir)
     if last is not None:  # nothing changed since the same run: read nothing, write nothing

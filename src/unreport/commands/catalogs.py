@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import sys
 
-from unreport.build.pipeline import Options, load_all
+from unreport.model.load import load_reports
+from unreport.project.options import Options
 from unreport.translators.catalogs import SyncOptions, sync
 from unreport.diagnostics import Collector
 from unreport.translators.extract import extract_labels, label_catalog, label_languages, sync_messages
@@ -15,11 +16,21 @@ from unreport.project.paths import Project
 from unreport.translate import read_catalog
 
 
+def run(project: Project, args) -> int:
+    from unreport.commands import selection
+    opts = selection.options(args)
+    code = selection.problem(project, opts)
+    if code:
+        return code
+    return run_catalogs(project, opts, SyncOptions(
+        memory="off" if args.no_memory else args.memory, check=args.check))
+
+
 def run_catalogs(project: Project, opts: Options, sync_opts: SyncOptions | None = None) -> int:
     sync_opts = sync_opts or SyncOptions()
     diag = Collector()
     targets, jobs = set(), []
-    for report, _numbers in load_all(project, opts):
+    for report, _numbers in load_reports(project, opts.report_glob):
         targets.update(lang for lang in report.meta.languages if lang != report.meta.original)
         jobs += [(report, lang) for lang in report.meta.languages
                  if lang != report.meta.original and (not opts.langs or lang in opts.langs)]

@@ -27,6 +27,10 @@ def planned(target: Path) -> list[tuple[Path, Path]]:
     return files
 
 
+def run(_project, args) -> int:
+    return run_new(args.args)
+
+
 def run_new(args: list[str]) -> int:
     if len(args) > 1:
         print("error: use 'unreport new [DIR]' (one folder)", file=sys.stderr)

@@ -1,11 +1,21 @@
-"""`build.py --verify` and `build.py verify`: report the verify stage's findings."""
+"""`unreport verify` and `unreport --verify`: read every output back and report where it does
+not print what the model says (verify.py)."""
 
 from __future__ import annotations
 
 import sys
 
+from unreport.commands import selection
+from unreport.project.paths import Project
 
-def run_verify(project, plan, opts) -> int:
+
+def run(project: Project, args) -> int:
+    from unreport.build.pipeline import gather
+    return selection.run_selected(
+        project, args, lambda opts: report(project, gather(project, opts), opts))
+
+
+def report(project, plan, opts) -> int:
     """0 when every output prints the model's numbers and texts; 1 (one line per mismatch)."""
     from unreport.verify import verify_outputs
     diag = verify_outputs(project, plan, opts.formats, project.output_dir)

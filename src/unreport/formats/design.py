@@ -1,6 +1,6 @@
 """The page design (templates/design.yaml): every length, size, spacing and font role of the
-editions, read once and resolved per language, for the DOCX writer (reference_docx.py,
-write_docx.py) and the PDF writer (write_pdf.py passes it to templates/typst/un.typ as JSON).
+editions, read once and resolved per language, for the DOCX writer (docx/reference.py,
+docx/writer.py) and the PDF writer (pdf/writer.py passes it to templates/typst/un.typ as JSON).
 
 Resolving: the paper's width and height are put into `page`; a size given by name ("body",
 "chapter") becomes the number of `sizes`, which a language may override in its style.yaml

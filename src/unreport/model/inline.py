@@ -65,7 +65,7 @@ def parse_exact(text: str) -> tuple[Tok, ...]:
 
 
 # every character Typst, pandoc or Word may take for a line or paragraph break
-_LINE_BREAK = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
+LINE_BREAK = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 
 
 def normalise_space(text: str) -> str:
@@ -204,40 +204,10 @@ def plain(toks: tuple[Tok, ...], ref_text=lambda ref: ref, term_text=lambda code
     return "".join(parts)
 
 
-_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~^$\"@:&%=/;,?])")
-# Typst markup: every ASCII character with a meaning in markup (strong, emph, raw, math, code,
-# content, labels, references, headings, lists, comments, links, shorthands such as -- and ...,
-# smart quotes) or right after an embedded expression ("#emph[x](", "#emph[x].", "#emph[x];"
-# would continue or end the call); a backslash before any of them prints the character itself
-_TYPST_ESCAPE = re.compile(r"([\\`*_\[\]()#+\-.<>~$\"'@=/;])")
-
-
-def escape_markdown(text: str) -> str:
-    """Escape text so Pandoc Markdown reads it literally (no markup, no raw, no smart dashes,
-    no line break)."""
-    return _MD_ESCAPE.sub(r"\\\1", _LINE_BREAK.sub(" ", text))
-
-
-def escape_typst(text: str) -> str:
-    """Escape text so Typst markup prints it literally (no markup, no code, no shorthands such
-    as -- or ..., no smart quotes, no line or paragraph break)."""
-    return _TYPST_ESCAPE.sub(r"\\\1", _LINE_BREAK.sub(" ", text))
-
-
 def display_width(text: str) -> int:
     """Width of a text in Latin-letter widths: East Asian wide and full-width characters
     count two (a Chinese character takes about two letters' room)."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def markdown_attribute(text: str) -> str:
-    """A value for a Pandoc attribute in double quotes (pandoc reads backslash escapes there)."""
-    return _LINE_BREAK.sub(" ", text).replace("\\", "\\\\").replace('"', '\\"')
-
-
-def typst_string(text: str) -> str:
-    """A Typst string literal holding `text`."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @dataclass(frozen=True)
@@ -250,15 +220,6 @@ class Dialect:
     strong: tuple[str, str]
     note: tuple[str, str]
     marker: tuple[str, str]  # around the draft marker "[Untranslated]" / "[Changed]"
-
-
-# Pandoc Markdown, read by pandoc for the DOCX editions and parallel documents: the draft
-# marker is a span in the character style DraftMarker (templates/design.yaml)
-MARKDOWN = Dialect("markdown", escape_markdown, ("*", "*"), ("**", "**"), ("^[", "]"),
-                   ("[", ']{custom-style="DraftMarker"}'))
-# Typst markup, compiled with templates/typst/un.typ (un-draft-marker is defined there)
-TYPST = Dialect("typst", escape_typst, ("#emph[", "]"), ("#strong[", "]"),
-                ("#footnote[", "]"), ("#un-draft-marker[", "]"))
 
 
 def to_markup(toks: tuple[Tok, ...], dialect: Dialect, ref_text,

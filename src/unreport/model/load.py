@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from unreport.model import inline
-from unreport.diagnostics import Collector, Loc
+from unreport.diagnostics import Collector, ContentError, Loc
 from unreport.model.nodes import (Annex, Cell, Heading, ItemList, ListItem, Meeting, Meta, Para,
                     Recommendation, Report, Table, Text, units)
 from unreport.project.paths import Project
@@ -408,3 +408,20 @@ def load_report(path: Path, project: Project) -> Report:
     check_inline(report, diag)
     diag.raise_if_errors()
     return report
+
+
+def load_reports(project: Project, report_glob: str = "*") -> list[tuple[Report, dict]]:
+    """Load and number every report matching `report_glob`, collecting the errors of all of
+    them: (report, numbers) each."""
+    from unreport.model.number import number
+    out, errors = [], []
+    for path in project.report_paths(report_glob):
+        try:
+            report = load_report(path, project)
+        except ContentError as exc:
+            errors.extend(exc.diagnostics)
+            continue
+        out.append((report, number(report)))
+    if errors:
+        raise ContentError(errors)
+    return out

@@ -1,8 +1,9 @@
-"""Stage 4, render: one edition (report x language) in the markup of each output format (Pandoc
-Markdown for the DOCX, Typst markup for the PDF) plus masthead data.
+"""Stage 4, render: one edition (report x language): what each unit prints (units.py), the
+edition in the markup of each selected output format, and masthead data.
 
-Jinja2 templates (templates/<lang>/ overriding templates/base/) lay out the blocks: report.j2
-says what comes in which order, templates/<format>/blocks.j2 how a block is written. Every
+The formats' markups (formats/<fmt>/markup.py) arrive as data from the build: this stage names
+no format. Jinja2 templates (templates/<lang>/ overriding templates/base/) lay out the blocks:
+report.j2 says what comes in which order, templates/<markup>/blocks.j2 how a block is written. Every
 content text is parsed by `inline` and escaped into the format's markup here, so content is
 data and is never evaluated as a template. Numbers come from the number stage, formatted by the
 language's house style.
@@ -10,7 +11,6 @@ language's house style.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import jinja2
@@ -22,9 +22,8 @@ from unreport.model.nodes import Annex, Report
 from unreport.model.number import Number
 from unreport.project.paths import Project
 from unreport.lang.style import Style, load_style
-from unreport.render.tables import table_markdown, table_typst
 from unreport.lang.terms import Terms
-from unreport.render.units import EditionTexts
+from unreport.render.units import EditionTexts, Printed, printed_units
 from unreport.translate import Translation
 
 
@@ -35,20 +34,20 @@ class Edition:
     report: Report
     lang: str
     style: Style
-    markdown: str  # Pandoc Markdown for the DOCX (templates/docx/blocks.j2)
-    typst: str  # Typst markup for the PDF (templates/typst/blocks.j2)
+    documents: dict[str, str]  # the edition in each selected markup, by dialect name
     masthead: dict
     missing: list = field(default_factory=list)  # (id, Text) shown in the source language
+    units: list[Printed] = field(default_factory=list)  # what each unit prints, in order
 
-    def markup(self, fmt: str) -> str:
-        """What the writer of `fmt` reads."""
-        return self.typst if fmt == "pdf" else self.markdown
+    def markup(self, fmt) -> str:
+        """What the writer of the format `fmt` reads."""
+        return self.documents[fmt.markup.dialect.name]
 
 
 _ENVS: dict[tuple, jinja2.Environment] = {}
 
 
-def template_env(project: Project, lang: str, translations) -> jinja2.Environment:
+def template_env(project: Project, lang: str, translations, markups=()) -> jinja2.Environment:
     """Templates of one language: templates/<lang>/ over templates/base/, with its gettext.
     One environment per (templates folder, language, catalog), so each template is compiled
     once; Jinja reloads a template whose file changed."""
@@ -56,6 +55,8 @@ def template_env(project: Project, lang: str, translations) -> jinja2.Environmen
     key = (tuple(map(str, layers)), lang, id(translations))
     cached = _ENVS.get(key)
     if cached is not None and cached.globals.get("_catalog") is translations:
+        for m in markups:  # the filters of each markup written with it (`md`, `typst`, ...)
+            cached.filters.update(m.filters)
         return cached
     # templates/<lang>/ over templates/base/, the project's over the tool's at each level;
     # "docx/blocks.j2" and "typst/blocks.j2" are found in templates/ itself
@@ -65,31 +66,39 @@ def template_env(project: Project, lang: str, translations) -> jinja2.Environmen
         extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
         autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations, newstyle=True)
-    env.filters["md"] = inline.escape_markdown
-    env.filters["md_attr"] = inline.markdown_attribute
+    for m in markups:
+        env.filters.update(m.filters)
     env.filters["width"] = inline.display_width
-    env.filters["typst"] = inline.escape_typst
-    env.filters["typst_str"] = inline.typst_string
     env.globals["_catalog"] = translations  # the catalog this environment was made for
     _ENVS[key] = env
     return env
 
 
+def label_macros(project: Project, lang: str, messages):
+    """The label macros of templates/<lang>/labels.j2 (or base), with this language's gettext."""
+    return template_env(project, lang, messages).get_template("labels.j2").module
+
+
 def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
-                   project: Project, terms: Terms, diag: Collector) -> Edition:
+                   project: Project, terms: Terms, diag: Collector, markups=(),
+                   documents: bool = True) -> Edition:
+    """The edition in each of `markups` (formats' Markup objects) and what each unit prints;
+    `documents=False`: the units only (the source column of a review document whose edition
+    is not built)."""
     lang = tr.lang
     style = load_style(project, lang)
     mast_style = load_style(project, style.data["distribution_language"])
     original_style = load_style(project, report.meta.original)
     messages = load_messages(project, lang, diag)
-    env = template_env(project, lang, messages)
+    env = template_env(project, lang, messages, markups)
     _ = messages.gettext
 
     def fmt_number(ident: str) -> str:
         n = numbers[ident]
         return style.number(n.kind, n.value, n.style, n.depth)
 
-    texts = EditionTexts(project, report, numbers, tr, style, messages, terms, diag)
+    texts = EditionTexts(project, report, numbers, tr, style, messages, terms, diag,
+                         tuple(m.dialect for m in markups))
 
     def annex_original(block: Annex) -> str:
         """"[Original: Chinese]" under an annex heading, when its language is not the report's."""
@@ -130,17 +139,19 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     if meta.meeting:
         place = inline.plain(inline.parse(tr["meta.meeting.place"].text))
         meeting_line = style.meeting_line(place, meta.meeting.start, meta.meeting.end)
-    def render(fmt: str, dialect: inline.Dialect, make_table) -> str:
-        """The edition in one format's markup (templates/<fmt>/blocks.j2)."""
+    def render(markup) -> str:
+        """The edition in one format's markup (templates/<markup.templates>/blocks.j2)."""
+        dialect = markup.dialect
+
         def text(ident: str) -> str:
-            return getattr(texts[ident], dialect.name)
+            return texts[ident].markup[dialect.name]
 
         from unreport.render import templates as template_run
         try:
             out = template_run.render(
                 env.get_template("report.j2"),
-                fmt=fmt, esc=dialect.escape, report=report, meta=meta, num=fmt_number,
-                text=text, table=lambda block: make_table(block, text),
+                fmt=markup.templates, esc=dialect.escape, report=report, meta=meta,
+                num=fmt_number, text=text, table=lambda block: markup.table(block, text),
                 annex_original=annex_original, meeting_line=meeting_line, style=style.data)
         except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound) as exc:
             raise template_problem(project, exc) from None
@@ -148,12 +159,12 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
             raise
         except Exception as exc:  # noqa: BLE001 (the template's own failure, located)
             raise template_run.template_failure(project, exc) from None
-        # Markdown blocks stay apart by a blank line; Typst calls follow each other line by line
-        return re.sub(r"\n{3,}", "\n\n", out) if fmt == "docx" else re.sub(r"\n{2,}", "\n", out)
+        return markup.blank_lines(out)
 
-    markup = {"docx": render("docx", inline.MARKDOWN, table_markdown),
-              "typst": render("typst", inline.TYPST, table_typst)}
-    return Edition(report, lang, style, markup["docx"], markup["typst"], mast, texts.missing)
+    docs = {m.dialect.name: render(m) for m in markups} if documents else {}
+    missing = list(texts.missing)  # the texts the edition shows in the source language
+    printed = printed_units(texts, label_macros(project, lang, messages))
+    return Edition(report, lang, style, docs, mast, missing, printed)
 
 
 def template_problem(project: Project, exc: jinja2.TemplateError) -> EnvironmentProblem:

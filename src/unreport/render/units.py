@@ -1,7 +1,8 @@
-"""What each unit of one language edition prints: its text as Pandoc Markdown, as Typst markup
-and as plain text.
+"""What each unit of one language edition prints: its number, its text in the markup of each
+selected format and as plain text, its status and draft marker. Computed once per edition in the
+gather stage; the edition's templates, the review document and `--verify` all read it.
 
-One place for the rules the edition, the parallel document and `--verify` share: inline markup,
+One place for the rules they share: inline markup,
 [[id]] cross-references (the target's number in the reader's language), [[CODE]] term
 references, lists of States joined by the house style, and the draft marker of untranslated or
 changed texts. Problems found in a text (a translation's broken markup, a reference to nothing,
@@ -10,27 +11,39 @@ an unknown code) are reported once, to the collector given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Mapping
 
 from unreport.model import inline
 from unreport.diagnostics import Collector
-from unreport.model.nodes import Para, Report, walk
+from unreport.model.nodes import Para, Report, units, walk
 from unreport.model.number import Number
 from unreport.project.paths import Project
 from unreport.lang.style import Style, load_style
 from unreport.lang.terms import Terms, check_codes, load_terms, order_codes
 from unreport.translate import FUZZY, UNTRANSLATED, Text, Translation
 
-DIALECTS = (inline.MARKDOWN, inline.TYPST)
-
 
 @dataclass(frozen=True)
 class Printed:
-    markdown: str  # escaped Pandoc Markdown, footnotes and draft marker included
-    typst: str  # the same as escaped Typst markup
+    """One unit as one edition prints it."""
+
+    id: str
     text: str  # plain text without footnotes, marker included
     head: str  # plain text up to the first footnote mark
     marker: str  # "[Changed]" / "[Untranslated]" in this language, or ""
+    status: str  # source | translated | fuzzy | untranslated
+    markup: Mapping[str, str]  # escaped, footnotes and marker included, by dialect name
+    notes: int = 0  # footnotes in the text
+    kind: str = ""  # meta | chapter | section | ... | item (set by `printed_units`)
+    number: str = ""  # as printed in this language ("" for unnumbered units)
+
+    def __getattr__(self, name: str) -> str:
+        """The markup of a dialect as an attribute (`row.left.markdown` in a template)."""
+        markup = self.__dict__.get("markup")
+        if markup is not None and name in markup:
+            return markup[name]
+        raise AttributeError(name)
 
 
 @dataclass
@@ -43,6 +56,7 @@ class EditionTexts:
     messages: object  # gettext translations of the template labels
     terms: Terms
     diag: Collector
+    dialects: tuple[inline.Dialect, ...] = ()  # the markups to write (the selected formats')
     missing: list[tuple[str, Text]] = field(default_factory=list)
     _cache: dict[str, Printed] = field(default_factory=dict)
     _sort_terms: dict[str, Terms] = field(default_factory=dict)
@@ -62,9 +76,6 @@ class EditionTexts:
             self._cache[ident] = self._print(ident)
         return self._cache[ident]
 
-    def markdown(self, ident: str) -> str:
-        return self[ident].markdown
-
     def _print(self, ident: str) -> Printed:
         t = self.tr[ident]
         _ = self.messages.gettext
@@ -82,12 +93,13 @@ class EditionTexts:
             return check_codes((code,), t.loc, self.terms, self.report.meta.date, self.diag)[0]
 
         first_note = next((i for i, tok in enumerate(toks) if tok.kind == "note"), len(toks))
-        markup = {d.name: inline.to_markup(toks, d, self.reference, term) for d in DIALECTS}
+        markup = {d.name: inline.to_markup(toks, d, self.reference, term)
+                  for d in self.dialects}
         text = inline.plain(toks, self.reference, term)
         head = inline.plain(toks[:first_note], self.reference, term)
         if ident in self._states:
             joined = self.style.join(self.state_names(self._states[ident]))
-            for d in DIALECTS:
+            for d in self.dialects:
                 markup[d.name] = self.style.inline_list(markup[d.name], joined, d.escape)
             text = self.style.inline_list(text, joined)
             if first_note == len(toks):
@@ -98,11 +110,11 @@ class EditionTexts:
             # Translators: draft builds: marker before a text shown in the source language
             # because it is not translated yet, or because its source changed since
             marker = _("[Untranslated]") if t.status == UNTRANSLATED else _("[Changed]")
-            for d in DIALECTS:
+            for d in self.dialects:
                 before, after = d.marker
                 markup[d.name] = f"{before}{d.escape(marker)}{after} {markup[d.name]}"
             text, head = f"{marker} {text}", f"{marker} {head}"
-        return Printed(markup["markdown"], markup["typst"], text, head, marker)
+        return Printed(ident, text, head, marker, t.status, markup, inline.count_notes(toks))
 
     def state_names(self, block: Para) -> list[str]:
         codes = block.states
@@ -114,3 +126,19 @@ class EditionTexts:
             codes = order_codes(codes, block.states_order, self._sort_terms[sort_lang],
                                 self.report.meta.date, collation)
         return check_codes(codes, block.states_loc, self.terms, self.report.meta.date, self.diag)
+
+
+def printed_units(texts: EditionTexts, labels) -> list[Printed]:
+    """Every unit of the edition in document order, with its number as printed (a
+    recommendation's through the `labels.j2` macro of its language)."""
+    style, out = texts.style, []
+    for unit in units(texts.report):
+        n = texts.numbers.get(unit.id)
+        if n is None:
+            number = ""
+        elif n.kind == "recommendation":
+            number = str(labels.recommendation(style.number(n.kind, n.value, n.style, n.depth)))
+        else:
+            number = style.number(n.kind, n.value, n.style, n.depth)
+        out.append(replace(texts[unit.id], kind=unit.kind, number=number))
+    return out

@@ -87,7 +87,7 @@ def labels_language(project: Project) -> str | None:
 
 def _shown(project: Project, path: Path) -> str:
     """A file as its references name it: shipped files as `unreport/data/...` (like the code's
-    `unreport/render.py`), the project's own relative to its root."""
+    `unreport/render/edition.py`), the project's own relative to its root."""
     try:
         return f"{PACKAGE.name}/{path.resolve().relative_to(PACKAGE).as_posix()}"
     except ValueError:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from unreport.build.pipeline import Options, load_all
+from unreport.model.load import load_reports
+from unreport.project.options import Options
 from unreport.diagnostics import Collector
 from unreport.translators.extract import extract_labels, label_languages
 from unreport.project.paths import Project
@@ -42,7 +43,7 @@ class Progress:
 def progress(project: Project, opts: Options, diag: Collector) -> list[Progress]:
     out = []
     targets = set()
-    for report, _numbers in load_all(project, opts):
+    for report, _numbers in load_reports(project, opts.report_glob):
         for lang in report.meta.languages:
             if lang == report.meta.original or (opts.langs and lang not in opts.langs):
                 continue

@@ -33,7 +33,8 @@ from lxml import etree
 
 from unreport.model import inline
 from unreport.sources import po
-from unreport.build.pipeline import Options, load_all
+from unreport.model.load import load_reports
+from unreport.project.options import Options
 from unreport.translators.catalogs import SyncOptions, SyncResult, build_catalog, finish, read_old
 from unreport.diagnostics import Collector, ContentError, Diagnostic, EnvironmentProblem, Loc
 from unreport.model.nodes import units
@@ -229,7 +230,7 @@ def export_report(report, lang: str, project: Project, diag: Collector) -> bytes
 def export(project: Project, opts: Options) -> int:
     diag = Collector()
     outputs = []
-    for report, _numbers in load_all(project, opts):
+    for report, _numbers in load_reports(project, opts.report_glob):
         for lang in report.meta.languages:
             if lang == report.meta.original or (opts.langs and lang not in opts.langs):
                 continue
@@ -271,7 +272,7 @@ def import_file(project: Project, file: Path, strict: bool = False,
             diag.error(loc, f"<file original=\"{f.get('original')}\"> names no report in "
                             f"{project.rel(project.content_dir)}")
             continue
-        (report, _n), = load_all(project, Options(report_glob=report_id))
+        (report, _n), = load_reports(project, report_id)
         if lang == report.meta.original or lang not in report.meta.languages:
             diag.error(loc, f"target-language \"{lang}\" is not a translation of {report_id} "
                             f"(meta.languages: {', '.join(report.meta.languages)})")

@@ -3,7 +3,8 @@
 import pytest
 from helpers.project import make_project
 
-from unreport.build.pipeline import Options, gather
+from unreport.project.options import Options
+from unreport.build.pipeline import gather
 from unreport.diagnostics import EnvironmentProblem
 from unreport.project.paths import Project
 from unreport.formats.pdf.writer import PdfWriter

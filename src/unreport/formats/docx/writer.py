@@ -23,20 +23,21 @@ from docx.text.paragraph import Paragraph
 from unreport.render.barcode import code39_modules
 from unreport.formats.docx.language import apply_language
 from unreport.files import normalise_zip
+from unreport.formats.docx.markup import MARKUP
 from unreport.formats.docx.pandoc import run_pandoc
 from unreport.project.paths import Project
 from unreport.formats.design import load_design, resolve
 from unreport.formats.docx.reference import build_reference
 from unreport.render.edition import Edition
-from unreport.formats.pdf.writer import epoch_of
+from unreport.files import epoch_of
 
 
 _REFERENCES: dict = {}  # (templates, design, style, language) -> reference.docx bytes
 
 
 class DocxWriter:
-    def __init__(self, project: Project):
-        self.project = project
+    def __init__(self, project: Project, jobs: int = 0):
+        self.project = project  # jobs: pandoc runs on the build's threads
         self.design = load_design(project)
         self.tmp = tempfile.TemporaryDirectory(prefix="unreport-docx-")
         self.refs: dict[str, Path] = {}
@@ -73,7 +74,7 @@ class DocxWriter:
 
     def write(self, edition: Edition) -> bytes:
         ref = self.reference(edition)
-        raw = run_pandoc(edition.markdown, "docx", ["--reference-doc", str(ref)],
+        raw = run_pandoc(edition.documents[MARKUP.dialect.name], "docx", ["--reference-doc", str(ref)],
                          epoch_of(edition.report.meta.date))
         doc = Document(io.BytesIO(raw))
         m = edition.masthead
@@ -81,7 +82,7 @@ class DocxWriter:
         _body_tables(doc, design)
         _masthead_body(doc, m, design)
         _headers_footers(doc, m, design, self.project.emblem)
-        # proofing language, complex-script formatting, right to left (docx_language.py);
+        # proofing language, complex-script formatting, right to left (language.py);
         # the distribution block keeps its own direction when written in another language
         apply_language(doc, edition.style,
                        {"Distribution"} if m.get("block_direction", m["direction"]) !=

@@ -294,3 +294,12 @@ if __name__ == "__main__":
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     serve(sys.stdin.buffer, replies)
+
+
+def warm_up(jobs: int, watch: bool) -> None:
+    """Worker processes start now (import typst, scan the fonts) while the build imports the
+    pipeline and gathers the content. A watch keeps what the workers memoised for longer, so a
+    recompile after a small change is fast."""
+    from unreport.formats.fonts import fonts_version
+    pool = shared(fonts_version(), jobs or None, WATCH_RETIRE_MB if watch else None)
+    pool.prestart(pool.size)

@@ -1,15 +1,19 @@
 """Stage 5b, write PDF: the edition's Typst markup (rendered by templates/typst/blocks.j2) with
 the page design templates/typst/un.typ -> PDF, compiled by the `typst` compiler in worker
-processes (typst_workers.py). Font warnings are errors."""
+processes (workers.py). Font warnings are errors."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from unreport.formats.pdf import workers as typst_workers
 from unreport.render.barcode import code39_modules
 from unreport.formats.design import load_design, resolve
+from unreport.files import epoch_of
+from unreport.formats.pdf.markup import MARKUP
+from unreport.formats.pdf.root import typst_root
 from unreport.diagnostics import EnvironmentProblem
 from unreport.project.paths import Project
 from unreport.render.edition import Edition
@@ -32,20 +36,16 @@ def missing_font_hint(message: str, packages: dict[str, str]) -> str:
     return "Debian/Ubuntu: apt-get install " + " ".join(named or sorted(set(packages.values())))
 
 
-def epoch_of(d: dt.date) -> int:
-    return int(dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc).timestamp())
-
-
 class PdfWriter:
-    """Compiles editions with the process's typst worker pool (typst_workers.py), which later
+    """Compiles editions with the process's typst worker pool (workers.py), which later
     builds (watch mode) reuse: it, not the writer, remembers earlier layouts."""
 
     def __init__(self, project: Project, jobs: int = 0):
-        from unreport.build.cache import fonts_version
+        from unreport.formats.fonts import fonts_version
         self.project = project
         # the Typst root holds the design's own files (un.typ, an emblem image) and nothing
-        # else: the shipped design with the project's overrides (Project.typst_root)
-        self.root = project.typst_root()
+        # else: the shipped design with the project's overrides (root.py)
+        self.root = typst_root(project)
         self.design = self.root / "typst"
         if not (self.design / "un.typ").is_file():
             raise EnvironmentProblem(f"{project.rel(project.templates_dir / 'typst/un.typ')}: "
@@ -57,7 +57,7 @@ class PdfWriter:
         self.pool = typst_workers.shared(fonts_version(), jobs or None)
 
     def typst_source(self, edition: Edition) -> str:
-        return '#import "/typst/un.typ": *\n#show: un-document\n\n' + edition.typst
+        return '#import "/typst/un.typ": *\n#show: un-document\n\n' + edition.documents[MARKUP.dialect.name]
 
     def edition_inputs(self, edition: Edition) -> dict[str, str]:
         style = edition.style
@@ -114,6 +114,10 @@ class PdfWriter:
 
     def write(self, edition: Edition) -> bytes:
         return self.compile(self.typst_source(edition), edition)
+
+    def images(self, edition: Edition, ppi: float) -> list[bytes]:
+        """PNG images of the edition's pages (`preview`)."""
+        return self.compile(self.typst_source(edition), edition, fmt="png", ppi=ppi)
 
 
 def _font_line(path: Path, message: str) -> str:

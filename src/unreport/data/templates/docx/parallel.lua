@@ -42,7 +42,7 @@ local function head(text)
                       pandoc.Attr("", {}, { ["custom-style"] = "ParallelHead" })) }
 end
 
-function Div(el)
+local function div(el)
   local cls = el.classes[1]
   if cls == "parallel-masthead" then
     return pandoc.Div(el.content, pandoc.Attr("", {}, { ["custom-style"] = "ParallelMasthead" }))
@@ -74,4 +74,17 @@ function Div(el)
   end
   local simple = pandoc.SimpleTable({}, aligns, widths, heads, rows)
   return pandoc.utils.from_simple_table(simple)
+end
+
+-- only the document's top-level divs are looked at: a Div function would be called (and each
+-- div marshalled to Lua and back) for every row and cell, which took longer than pandoc's
+-- reading of the whole document
+function Pandoc(doc)
+  for i, block in ipairs(doc.blocks) do
+    if block.t == "Div" then
+      local new = div(block)
+      if new ~= nil then doc.blocks[i] = new end
+    end
+  end
+  return doc
 end

@@ -1,16 +1,12 @@
-"""Writing the parallel review document (parallel.py): DOCX and PDF, landscape A4.
-
-DOCX: pandoc with the translation's reference document and templates/docx/parallel.lua (a
-two-column table), then python-docx for the landscape page, table borders, a header row repeated
-on every page, and fixed core properties. PDF: the document's Typst markup (rendered by
-templates/typst/parallel.j2) with parallel.typ, compiled by the PDF writer's typst workers.
-"""
+"""The review document (render/review.py) as DOCX, landscape: pandoc with the translation's
+reference document and templates/docx/parallel.lua (a two-column table), then python-docx for
+the landscape page, table borders, a header row repeated on every page, each column's footnote
+numbers and fixed core properties."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -22,13 +18,14 @@ from docx.shared import Mm, Pt
 from unreport.formats.design import load_design, resolve
 from unreport.formats.docx.language import apply_parallel_language
 from unreport.files import normalise_zip
+from unreport.formats.docx.markup import MARKUP
 from unreport.formats.docx.pandoc import run_pandoc
 from unreport.render.review import ParallelDoc
-from unreport.formats.pdf.writer import epoch_of
+from unreport.files import epoch_of
 
 
 
-class ParallelDocxWriter:
+class ReviewDocxWriter:
     def __init__(self, docx_writer):
         self.docx = docx_writer  # shares the per-language reference documents
         self.lua = docx_writer.project.find("templates", "docx/parallel.lua")
@@ -38,7 +35,7 @@ class ParallelDocxWriter:
 
     def write(self, doc: ParallelDoc) -> bytes:
         ref = self.docx.reference(doc)
-        raw = run_pandoc(doc.markdown, "docx",
+        raw = run_pandoc(doc.documents[MARKUP.dialect.name], "docx",
                          ["--reference-doc", str(ref), "--lua-filter", str(self.lua)],
                          epoch_of(doc.report.meta.date))
         d = Document(io.BytesIO(raw))
@@ -102,11 +99,11 @@ def _footnote_numbers(d, doc: ParallelDoc) -> None:
     """Each column's footnotes numbered as its edition numbers them (Word would number the
     notes of both columns in one sequence, 1 left and 2 right for the same note): every
     reference gets a custom mark (w:customMarkFollows) and its note the same number as text."""
-    from unreport.render.review import note_count, row_layout
+    from unreport.render.review import row_layout
     wanted = []
-    for row, lay in zip(doc.rows, row_layout(doc.report, doc.rows)):
-        wanted += [lay["left_note"] + i for i in range(note_count(row.left))]
-        wanted += [lay["right_note"] + i for i in range(note_count(row.right))]
+    for row, lay in zip(doc.rows, row_layout(doc.report, doc.rows, ())):
+        wanted += [lay["left_note"] + i for i in range(row.left.notes)]
+        wanted += [lay["right_note"] + i for i in range(row.right.notes)]
     refs = list(d.element.body.iter(qn("w:footnoteReference")))
     if not refs or len(refs) != len(wanted):
         return
@@ -188,30 +185,3 @@ def _shade(cell, fill: str) -> None:
     shd.set(qn("w:fill"), fill)
     cell._tc.get_or_add_tcPr().insert_element_before(
         shd, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
-
-
-class ParallelPdfWriter:
-    def __init__(self, pdf_writer):
-        self.pdf = pdf_writer  # shares the typst compiler (one font scan) and its lock
-        self.design = pdf_writer.design
-
-    def typst_source(self, doc: ParallelDoc) -> str:
-        return '#import "/typst/parallel.typ": *\n#show: un-parallel-document\n\n' + doc.typst
-
-    def prepare(self, doc: ParallelDoc) -> None:
-        """Nothing to set up before the job."""
-
-    def inputs(self, doc: ParallelDoc) -> dict[str, str]:
-        data = {"symbol": doc.report.meta.symbol,
-                "title": f"{doc.report.meta.symbol} ({doc.masthead['languages']})",
-                "left_fonts": doc.source_style.fonts("pdf")["body"],
-                "right_fonts": doc.style.fonts("pdf")["body"],
-                "left_lang": doc.source_style.locale.split("_")[0],
-                "right_lang": doc.style.locale.split("_")[0]}
-        design = resolve(load_design(self.pdf.project), doc.style)
-        return {"edition": json.dumps(data, ensure_ascii=False, sort_keys=True),
-                "design": json.dumps(design, ensure_ascii=False, sort_keys=True)}
-
-    def write(self, doc: ParallelDoc) -> bytes:
-        return self.pdf.compile_source(self.typst_source(doc), self.inputs(doc),
-                                       doc.report.meta.date, f"the parallel document {doc.name}")
