@@ -125,14 +125,14 @@ def test_three_states_in_the_editions_own_order(lang):
     s = style(lang)
     sort_lang = s.data["states_sort_language"]
     codes = order_codes(["EGY", "DEU", "ARG"], "name", load_terms(PROJECT, sort_lang, Collector()),
-                        D(2017, 9, 11), style(sort_lang).data.get("collation"))
+                        D(2017, 9, 11), style(sort_lang).collation)
     terms = load_terms(PROJECT, lang, Collector())
     assert s.join([terms.name(c, D(2017, 9, 11)) for c in codes]) == STATE_LISTS[lang]
 
 
 def test_arabic_collation_ignores_the_article_and_alif_forms():
     from unreport.lang.terms import collation_key
-    key = collation_key(style("ar").data["collation"])
+    key = collation_key(style("ar").collation)
     names = ["المملكة المتحدة", "إسبانيا", "الأرجنتين", "مصر", "آيسلندا", "ألمانيا"]
     assert sorted(names, key=key) == ["الأرجنتين", "إسبانيا", "ألمانيا", "آيسلندا", "مصر",
                                       "المملكة المتحدة"]

@@ -242,8 +242,7 @@ def edition_files(project, edition) -> list[Path]:
     report = edition.report
     files = [project.root / report.path, *project.files("templates"), *settings_files(project)]
     langs = {edition.lang, report.meta.original,
-             edition.style.data.get("distribution_language") or edition.lang,
-             edition.style.data.get("states_sort_language") or edition.lang}
+             edition.style.distribution_language, edition.style.states_sort_language}
     for lang in sorted(langs):
         for p in project.files("locales", f"{lang}/*"):
             if p.suffix == ".po" and p.stem not in ("messages", report.id):

@@ -13,7 +13,7 @@ from unreport.diagnostics import Collector
 from unreport.translators.extract import extract_labels, label_catalog, label_languages, sync_messages
 from unreport.translators.memory import load_memory
 from unreport.project.paths import Project
-from unreport.translate import read_catalog
+from unreport.sources.catalog import read_catalog
 
 
 def run(project: Project, args) -> int:

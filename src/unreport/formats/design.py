@@ -4,7 +4,11 @@ docx/writer.py) and the PDF writer (pdf/writer.py passes it to templates/typst/u
 
 Resolving: the paper's width and height are put into `page`; a size given by name ("body",
 "chapter") becomes the number of `sizes`, which a language may override in its style.yaml
-(`sizes:`)."""
+(`sizes:`).
+
+Reading: the tool's design.yaml, then the project's, merged key by key as located values and
+checked against the types of design_types.py (a wrong type or an unknown key is a located
+error, exit 2); the writers receive the checked design as plain data."""
 
 from __future__ import annotations
 
@@ -13,12 +17,12 @@ import copy
 from unreport.diagnostics import Collector, EnvironmentProblem
 from unreport.lang.memo import read_once
 from unreport.project.paths import Project
-from unreport.lang.style import Style, _merge, _plain
+from unreport.formats.design_types import Design
+from unreport.lang.style import Style
+from unreport.sources.typed import Reader, merge, plain
 from unreport.sources.yamlsource import read_text, read_yaml
 
 SIZE_KEYS = ("size", "line", "first_size")
-REQUIRED = ("paper", "papers", "page", "body", "sizes", "masthead", "running_head", "footer",
-            "footnotes", "styles")
 
 
 def design_paths(project: Project) -> list:
@@ -42,7 +46,7 @@ def _load(project: Project, paths: tuple) -> dict:
                 "unreport's templates/ and carry your changes over)") if old.is_file() else \
             "; copy it from unreport's templates/"
         raise EnvironmentProblem(f"{display}: error: the page design is missing{hint}")
-    data: dict = {}
+    merged = None
     for path in paths:
         display = project.rel(path)
         diag = Collector()
@@ -51,17 +55,19 @@ def _load(project: Project, paths: tuple) -> dict:
         if diag.errors or root is None:
             raise EnvironmentProblem("\n".join(str(d) for d in diag.errors) or
                                      f"{display}: error: the page design is empty; restore it")
-        own = _plain(root)
-        if not isinstance(own, dict):
+        if not isinstance(root.data, dict):
             raise EnvironmentProblem(f"{display}:{root.loc.line}:{root.loc.col}: error: the page "
                                      "design must be a mapping of settings")
-        data = _merge(data, own)
+        merged = merge(merged, root)
+    # every key typed and known (design_types.py), each problem where it is set
+    diag = Collector()
+    Reader(diag, "the page design", " (see unreport's templates/design.yaml)").read(Design,
+                                                                                    merged)
+    if diag.errors:
+        raise EnvironmentProblem("\n".join(str(d) for d in sorted(diag.errors,
+                                                                   key=lambda d: d.loc)))
+    data = plain(merged)
     display = project.rel(paths[-1])
-    missing = [k for k in REQUIRED if k not in data]
-    if missing:
-        raise EnvironmentProblem(f"{display}: error: the page design lacks "
-                                 f"{', '.join(missing)}; add it (see unreport's "
-                                 "templates/design.yaml)")
     paper = getattr(project.settings, "paper", None)  # unreport.toml `paper` wins
     if paper:
         data["paper"] = paper.lower()
@@ -76,7 +82,7 @@ def resolve(design: dict, style: Style | None = None) -> dict:
     out = copy.deepcopy(design)
     sizes = dict(out["sizes"])
     if style is not None:
-        sizes.update(style.data.get("sizes") or {})
+        sizes.update(style.house.sizes)
     out["sizes"] = sizes
     paper = out["papers"][out["paper"]]
     out["page"]["width"], out["page"]["height"] = paper["width"], paper["height"]

@@ -127,8 +127,7 @@ def _original(project, args, path: Path, doc: Doc, langs: list[str], diag: Colle
             continue
         n.text, n.states = head, codes
         as_states += 1
-    levels = style.data["numbers"]["item"]
-    assign_ids(doc, lambda st, depth: levels[st][min(depth, len(levels[st]) - 1)]["system"])
+    assign_ids(doc, lambda st, depth: style.numbers.of("item", st, depth).system)
     out_meta = {
         "symbol": meta.get("symbol", PLACEHOLDERS["symbol"]),
         "distribution": meta.get("distribution", PLACEHOLDERS["distribution"]),
@@ -207,7 +206,7 @@ def _translation(project, args, doc: Doc, lang: str, diag: Collector) -> int:
     tgt_style = load_style(project, lang)
     result = align(report, number(report), doc, load_style(project, report.meta.original),
                    tgt_style, load_terms(project, lang, quiet),
-                   load_terms(project, tgt_style.data["states_sort_language"], quiet), diag)
+                   load_terms(project, tgt_style.states_sort_language, quiet), diag)
     data = catalog_bytes(report, lang, result.translations, fuzzy=not args.trusted,
                          source=_named(doc.path))
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -46,9 +46,9 @@ class DateReader:
         self.months = {}
         # the house style's own month names and day forms first (style.yaml `month_names`,
         # `day_forms`: the Arabic double names, French "1er"), then CLDR's
-        for num, name in enumerate(style.data.get("month_names") or (), start=1):
+        for num, name in enumerate(style.house.month_names or (), start=1):
             self.months[name] = num
-        self.days = {str(v): int(k) for k, v in (style.data.get("day_forms") or {}).items()}
+        self.days = {str(v): k for k, v in style.house.day_forms.items()}
         for width in ("wide", "abbreviated"):
             for ctx in ("format", "stand-alone"):
                 for num, name in loc.months[ctx][width].items():
@@ -68,7 +68,7 @@ class DateReader:
         return out
 
     def date(self, text: str) -> dt.date | None:
-        m = re.fullmatch(_regex(self.style.data["date"], self.months, "1", self.days),
+        m = re.fullmatch(_regex(self.style.house.date, self.months, "1", self.days),
                          text.strip())
         if not m:
             return None
@@ -84,7 +84,7 @@ class DateReader:
         single = self.date(text)
         if single:
             return single, single
-        for first, second in self.style.data["date_range"].values():
+        for first, second in self.style.house.date_range.patterns():
             rx = _regex(first, self.months, "1", self.days) + \
                 _regex(second, self.months, "2", self.days)
             m = re.fullmatch(rx, text)
@@ -104,7 +104,7 @@ class DateReader:
 
     def meeting_line(self, text: str) -> tuple[str, dt.date, dt.date] | None:
         """(place, start, end) of a meeting line such as "Vienna, 11–13 September 2017"."""
-        fmt = self.style.data["meeting_line"]
+        fmt = self.style.house.meeting_line
         parts = re.split(r"(\{place\}|\{dates\})", fmt)
         rx = "".join("(?P<place>.+?)" if p == "{place}" else "(?P<dates>.+?)" if p == "{dates}"
                      else re.escape(p) for p in parts)

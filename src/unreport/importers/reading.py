@@ -28,41 +28,41 @@ class LangReader:
         # the labels as this language prints them: looked up, not declared here (the label
         # extractor of `catalogs` takes them from the templates and render.py)
         lookup = msgs.gettext
-        nums = self.style.data["numbers"]
-        self.kinds: dict[str, Pattern] = {k: pattern(nums[k]["format"], nums[k]["system"])
+        nums = self.style.numbers
+        self.kinds: dict[str, Pattern] = {k: pattern(nums.of(k).format, nums.of(k).system)
                                           for k in HEADINGS + ("para",)}
         self.items: dict[str, list[Pattern]] = {
-            s: [pattern(spec["format"], spec["system"]) for spec in nums["item"][s]]
-            for s in nums["item"]}
+            s: [pattern(spec.format, spec.system) for spec in nums.item[s]]
+            for s in nums.item}
         self.labels = {
             "recommendation": label_pattern(lookup("Recommendation %(number)s"),
-                                            nums["recommendation"]["format"],
-                                            nums["recommendation"]["system"]),
-            "table": label_pattern(lookup("Table %(number)s"), nums["table"]["format"],
-                                   nums["table"]["system"]),
-            "annex": label_pattern(lookup("Annex %(number)s"), nums["annex"]["format"],
-                                   nums["annex"]["system"]),
+                                            nums.recommendation.format,
+                                            nums.recommendation.system),
+            "table": label_pattern(lookup("Table %(number)s"), nums.table.format,
+                                   nums.table.system),
+            "annex": label_pattern(lookup("Annex %(number)s"), nums.annex.format,
+                                   nums.annex.system),
         }
         self.un_name = lookup("United Nations")
         orig = lookup("[Original: %(language)s]") % {"language": "\x00"}
         before, _sep, after = orig.partition("\x00")
         self.annex_original = re.compile(re.escape(before) + "(?P<name>.+?)" + re.escape(after))
         self.dates = DateReader(self.style)
-        dist = load_style(project, self.style.data["distribution_language"])
+        dist = load_style(project, self.style.distribution_language)
         self.dist_dates = DateReader(dist)
         # the distribution block as style.Style.distribution_block writes it (`masthead:`)
-        m = dist.data.get("masthead") or {}
-        words = m.get("distribution") or {}
-        self.distribution = {words.get(level) or f"Distr.: {level.capitalize()}": level
+        m = dist.house.masthead
+        self.distribution = {getattr(m.distribution, level) or
+                             f"Distr.: {level.capitalize()}": level
                              for level in ("general", "limited", "restricted")}
         self.dist_languages: dict[str, str] = {}  # a language's name in the block -> code
         for code in project.languages():
-            for name in ((m.get("language_names") or {}).get(code), load_style(project,
+            for name in (m.language_names.get(code), load_style(project,
                                                                                 code).name):
                 if name:
                     self.dist_languages[name.casefold()] = code
-        self.dist_original = _language_line(m.get("original", "Original: {language}"))
-        self.dist_edition = _language_line(m.get("edition_language", "{Language}"))
+        self.dist_original = _language_line(m.original)
+        self.dist_edition = _language_line(m.edition_language)
         # a language by its name: in the masthead's words (style `name`) and in this
         # language's words (messages.po, as "[Original: ...]" prints it)
         self.language_names: dict[str, str] = {}

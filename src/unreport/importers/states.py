@@ -27,19 +27,19 @@ def _names(terms: Terms, on: dt.date) -> dict[str, str]:
 def split_states(text: str, style: Style, terms: Terms, on: dt.date):
     """(text before the list, codes, unresolved names). codes is None when the paragraph does
     not end with a list; unresolved lists the names that are not in the terminology."""
-    rule = style.data.get("inline_list", {"before": " ", "after": "."})
-    sep, last = style.data["list"]["separator"], style.data["list"]["last"]
+    rule = style.house.inline_list
+    sep, last = style.house.list.separator, style.house.list.last
     body = text.rstrip()
-    if rule["after"] and not body.endswith(rule["after"]):
+    if rule.after and not body.endswith(rule.after):
         return text, None, []
-    body = body[:len(body) - len(rule["after"])] if rule["after"] else body
+    body = body[:len(body) - len(rule.after)] if rule.after else body
     colon = max((i for i, ch in enumerate(body) if unicodedata.normalize("NFKC", ch) == ":"),
                 default=-1)
     if colon < 0:
         return text, None, []
     head, tail = body[:colon + 1], body[colon + 1:]
-    if rule["before"].strip() == "" and tail.startswith(rule["before"]):
-        tail = tail[len(rule["before"]):]
+    if rule.before.strip() == "" and tail.startswith(rule.before):
+        tail = tail[len(rule.before):]
     tail = tail.strip()
     if not tail or "^[" in tail or "[[" in tail:
         return text, None, []

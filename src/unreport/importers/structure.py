@@ -519,7 +519,7 @@ class Builder:
                 continue
             if hint == "meta.meeting":
                 self.warn(p.where, f"meeting line '{text}' is not written as this language's "
-                                   f"house style writes it ('{r.style.data['meeting_line']}' "
+                                   f"house style writes it ('{r.style.house.meeting_line}' "
                                    "with its dates): left out")
                 continue
             if p.role == "organ":

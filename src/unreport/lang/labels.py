@@ -8,7 +8,8 @@ import re
 from unreport.diagnostics import Collector, Loc
 from unreport.lang.memo import read_once
 from unreport.project.paths import Project
-from unreport.translate import read_catalog
+from unreport.sources.catalog import read_catalog
+from unreport.sources.po import TRANSLATED
 
 
 class Labels(gettext.NullTranslations):
@@ -38,7 +39,7 @@ def _load_messages(project: Project, path, diag: Collector) -> gettext.NullTrans
         return Labels({})
     table = {}
     for e in catalog.active():
-        if e.msgctxt is None and e.msgid and e.translated:
+        if e.msgctxt is None and e.msgid and e.state() == TRANSLATED:
             problem = placeholder_problem(e.msgid, e.msgstr)
             if problem:
                 diag.error(Loc(project.rel(path), e.line, 1), f"label '{e.msgid}': {problem}")

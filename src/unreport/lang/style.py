@@ -10,41 +10,63 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 
 from babel.dates import format_date
 
 from unreport.diagnostics import Collector, Loc
+from unreport.lang.house import Collation, HouseStyle, Numbers
 from unreport.lang.memo import read_once
-from unreport.lang.numerals import SYSTEMS, format_number
+from unreport.lang.numerals import format_number
 from unreport.project.paths import Project
-from unreport.sources.yamlsource import read_text, read_yaml
-
-REQUIRED = ("locale", "name", "edition_letter", "date", "date_range", "meeting_line", "list",
-            "numbers", "fonts")
+from unreport.sources.typed import Reader, freeze, merge, plain
+from unreport.sources.yamlsource import Value, read_text, read_yaml
 
 
 @dataclass(frozen=True)
 class Style:
+    """One language's house style: `house` the typed style (lang/house.py), which every
+    reader uses; `data` the same merged style.yaml as read-only plain data, which templates
+    receive as `style` (render/edition.py; kept for templates a project may have copied)
+    and which fingerprints hash."""
+
     lang: str
-    data: dict
+    data: Mapping
+    house: HouseStyle
 
     @property
     def locale(self) -> str:
-        return self.data["locale"]
+        return self.house.locale
 
     @property
     def name(self) -> str:
         """The language's name in the masthead language (e.g. "Chinese")."""
-        return self.data["name"]
+        return self.house.name
 
     @property
     def edition_letter(self) -> str:
-        return self.data["edition_letter"]
+        return self.house.edition_letter
 
     @property
     def direction(self) -> str:
-        return self.data.get("direction", "ltr")
+        return self.house.direction
+
+    @property
+    def numbers(self) -> Numbers:
+        return self.house.numbers
+
+    @property
+    def distribution_language(self) -> str:
+        return self.house.distribution_language
+
+    @property
+    def states_sort_language(self) -> str:
+        return self.house.states_sort_language
+
+    @property
+    def collation(self) -> Collation:
+        return self.house.collation
 
     def distribution_block(self, level: str, on: dt.date, edition: "Style", original: "Style",
                            translated: bool) -> dict:
@@ -53,33 +75,32 @@ class Style:
         edition's language (`masthead.edition_language`, only in a translation) and
         `masthead.original`; language names from `masthead.language_names`, else each
         language's `name`."""
-        m = self.data.get("masthead") or {}
-        names = m.get("language_names") or {}
+        m = self.house.masthead
 
         def name(s: "Style") -> str:
-            return names.get(s.lang, s.name)
+            return m.language_names.get(s.lang, s.name)
 
         def fill(fmt: str, language: str) -> str:
             return fmt.format(language=language, Language=language[:1].upper() + language[1:])
 
-        level_words = (m.get("distribution") or {}).get(level)
+        level_words = getattr(m.distribution, level, None)
         return {
             "distribution": level_words or f"Distr.: {level.capitalize()}",
             "date": self.date(on),
-            "edition_language": fill(m.get("edition_language", "{Language}"), name(edition))
-            if translated else "",
-            "original": fill(m.get("original", "Original: {language}"), name(original)),
+            "edition_language": fill(m.edition_language, name(edition)) if translated else "",
+            "original": fill(m.original, name(original)),
         }
 
-    def fonts(self, fmt: str) -> dict:
-        return self.data["fonts"][fmt]
+    def fonts(self, fmt: str) -> Mapping:
+        """The font of each role for one output format, as style.yaml writes it."""
+        return self.house.fonts[fmt]
 
     def _format(self, d: dt.date, pattern: str) -> str:
         """Babel's format_date with the house style's own day and month words: `day_forms`
         ({1: "1er"}: the day field `d` of the first of a month) and `month_names` (twelve
         names for `MMMM`, e.g. the Arabic double names كانون الثاني/يناير ...)."""
-        days = {int(k): v for k, v in (self.data.get("day_forms") or {}).items()}
-        months = self.data.get("month_names")
+        days = self.house.day_forms
+        months = self.house.month_names
 
         def field(m: re.Match) -> str:
             tok = m.group(0)
@@ -94,7 +115,7 @@ class Style:
         return format_date(d, _FIELDS.sub(field, pattern), locale=self.locale)
 
     def date(self, d: dt.date) -> str:
-        return self._format(d, self.data["date"])
+        return self._format(d, self.house.date)
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
         if start == end:
@@ -105,51 +126,37 @@ class Style:
             case = "same_year"
         else:
             case = "other"
-        first, second = self.data["date_range"][case]
+        first, second = getattr(self.house.date_range, case)
         return self._format(start, first) + self._format(end, second)
 
     def meeting_line(self, place: str, start: dt.date, end: dt.date) -> str:
-        return self.data["meeting_line"].format(place=place, dates=self.date_range(start, end))
+        return self.house.meeting_line.format(place=place, dates=self.date_range(start, end))
 
     def join(self, names: list[str]) -> str:
         """UN list joining: "A, B and C" (no serial comma); "A、B、C"."""
-        rule = self.data["list"]
+        rule = self.house.list
         if not names:
             return ""
         if len(names) == 1:
             return names[0]
-        return rule["separator"].join(names[:-1]) + self._last(rule, names[-1]) + names[-1]
-
-    @staticmethod
-    def _last(rule: dict, name: str) -> str:
-        """The conjunction before the last name: `last`, or the first of `last_before` whose
-        `pattern` (a regular expression) matches the start of that name (Spanish "y" becomes
-        "e" before an i sound: "Chile e Italia")."""
-        for alt in rule.get("last_before") or ():
-            if re.match(alt["pattern"], name):
-                return alt["last"]
-        return rule["last"]
+        return rule.separator.join(names[:-1]) + rule.last_for(names[-1]) + names[-1]
 
     def inline_list(self, text: str, names: str, escape=lambda s: s) -> str:
         """A text followed by the list of States it names: `escape` turns the plain names and
         the house style's punctuation into the markup `text` is in."""
-        rule = self.data.get("inline_list", {"before": " ", "after": "."})
-        return text + escape(rule["before"] + names + rule["after"])
+        rule = self.house.inline_list
+        return text + escape(rule.before + names + rule.after)
 
     def number(self, kind: str, value: int, list_style: str = "", depth: int = 0) -> str:
-        spec = self.data["numbers"][kind]
-        if kind == "item":
-            levels = spec[list_style]
-            spec = levels[min(depth, len(levels) - 1)]
-        return spec["format"].format(format_number(value, spec["system"]))
+        spec = self.house.numbers.of(kind, list_style, depth)
+        return spec.format.format(format_number(value, spec.system))
 
     def reference(self, kind: str, value: int, list_style: str = "", depth: int = 0) -> str:
         """A number as a [[id]] cross-reference prints it in running text ("II", not "II.")."""
         if kind == "item":
             return self.number(kind, value, list_style, depth)
-        spec = self.data["numbers"][kind]
-        fmt = self.data.get("reference", {}).get(kind, "{}")
-        return fmt.format(format_number(value, spec["system"]))
+        spec = self.house.numbers.of(kind)
+        return getattr(self.house.reference, kind).format(format_number(value, spec.system))
 
 
 _FIELDS = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
@@ -160,25 +167,18 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _read_mapping(project: Project, path: Path, diag: Collector):
+def _read_root(project: Project, path: Path, diag: Collector) -> Value | None:
+    """One style file's located root mapping (None when it cannot be read)."""
     display = project.rel(path)
     if not path.is_file():
         diag.error(Loc(display), f"missing house-style file; create {display}")
-        return None, {}
+        return None
     text = read_text(path, display, diag)
     root = read_yaml(text, display, diag) if text is not None else None
-    data = _plain(root)
-    if root is not None and not isinstance(data, dict):
-        diag.error(root.loc, "style file must be a mapping of settings")
-        return root, {}
-    return root, data or {}
-
-
-def _merge(base: dict, over: dict) -> dict:
-    out = dict(base)
-    for k, v in over.items():
-        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
+    if root is not None and not isinstance(root.data, dict):
+        diag.error(root.loc, "the file must be a mapping of settings (key: value)")
+        return None
+    return root
 
 
 def layered_paths(project: Project, folder: str, rel: str) -> tuple[Path, ...]:
@@ -186,22 +186,29 @@ def layered_paths(project: Project, folder: str, rel: str) -> tuple[Path, ...]:
     return tuple(layer / rel for layer in reversed(project.layers(folder)))
 
 
-def read_layered(project: Project, folder: str, rel: str, diag: Collector, required=True):
-    """A YAML mapping shipped with the tool and overridden by the project key by key: (the
-    most specific file's root value, the merged data). A file that exists nowhere is an error
-    naming both places (or, not `required`, empty data)."""
+def read_layered_values(project: Project, folder: str, rel: str, diag: Collector,
+                        required=True) -> Value | None:
+    """A YAML mapping shipped with the tool and overridden by the project key by key, merged
+    as located values (each keeps the place of the file that sets it; a merged mapping the
+    place of the most specific file's). A file that exists nowhere is an error naming both
+    places (or, not `required`, None)."""
     paths = project.stack(folder, rel)
     if not paths:
         if required:
             places = " nor ".join(project.rel(layer / rel) for layer in project.layers(folder))
             diag.error(Loc(project.rel(project.root / folder / rel)),
                        f"missing file: it is in neither {places}; create it")
-        return None, {}
-    root, data = None, {}
+        return None
+    merged = None
     for path in paths:
-        root, own = _read_mapping(project, path, diag)
-        data = _merge(data, own)
-    return root, data
+        merged = merge(merged, _read_root(project, path, diag))
+    return merged
+
+
+def read_layered(project: Project, folder: str, rel: str, diag: Collector, required=True):
+    """The layered file as plain data: (the merged located root, the merged data)."""
+    root = read_layered_values(project, folder, rel, diag, required)
+    return root, (plain(root) or {})
 
 
 def load_style(project: Project, lang: str) -> Style:
@@ -214,32 +221,11 @@ def load_style(project: Project, lang: str) -> Style:
 
 def _load_style(project: Project, lang: str) -> Style:
     diag = Collector()
-    base_root, base = read_layered(project, "templates", "base/style.yaml", diag)
-    root, own = read_layered(project, "locales", f"{lang}/style.yaml", diag)
+    base = read_layered_values(project, "templates", "base/style.yaml", diag)
+    own = read_layered_values(project, "locales", f"{lang}/style.yaml", diag)
     diag.raise_if_errors()
-    data = _merge(base, own)
-    from unreport.lang.style_check import check_style
-    check_style(data, [root, base_root],
-                project.rel(project.find("locales", f"{lang}/style.yaml")), diag)
+    merged = merge(base, own)
+    house = Reader(diag, "style", " (see locales/*/style.yaml)").read(HouseStyle, merged)
     diag.raise_if_errors()
-    for key in REQUIRED:
-        if key not in data:
-            diag.error(root.loc, f"style is missing '{key}'; add it (see locales/*/style.yaml)")
-    for kind, spec in data.get("numbers", {}).items():
-        specs = [s for lv in spec.values() for s in lv] if kind == "item" else [spec]
-        for s in specs:
-            if s.get("system") not in SYSTEMS:
-                diag.error(root.loc, f"numbers.{kind}: unknown numeral system "
-                                                     f"'{s.get('system')}'")
-    diag.raise_if_errors()
-    return Style(lang, data)
+    return Style(lang, freeze(plain(merged)), house)
 
-
-def _plain(v):
-    if v is None:
-        return None
-    if isinstance(v.data, dict):
-        return {k: _plain(x) for k, x in v.data.items()}
-    if isinstance(v.data, list):
-        return [_plain(x) for x in v.data]
-    return v.data

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from unreport.diagnostics import Collector, Loc
+from unreport.lang.house import Collation
 from unreport.lang.memo import read_once
 from unreport.project.paths import Project
 from unreport.sources.yamlsource import read_text, read_yaml
@@ -105,7 +106,7 @@ def check_codes(codes, loc: Loc, terms: Terms, on: dt.date, diag: Collector) -> 
 _COLLATOR = None
 
 
-def collation_key(collation: dict | None = None):
+def collation_key(collation: Collation | None = None):
     """A sort key for names in one language: the Unicode Collation Algorithm (pyuca, the
     DUCET table) applied after the language's `collation` rules from its style.yaml:
     `ignore_prefixes` (Arabic sorts "الأرجنتين" under أ, without its article) and
@@ -114,9 +115,9 @@ def collation_key(collation: dict | None = None):
     if _COLLATOR is None:
         from pyuca import Collator
         _COLLATOR = Collator()
-    rules = collation or {}
-    prefixes = tuple(rules.get("ignore_prefixes") or ())
-    equivalents = dict(rules.get("equivalents") or {})
+    rules = collation or Collation()
+    prefixes = rules.ignore_prefixes
+    equivalents = dict(rules.equivalents)
 
     def key(name: str) -> tuple:
         s = name
@@ -131,7 +132,7 @@ def collation_key(collation: dict | None = None):
 
 
 def order_codes(codes, order: str, sort_terms: Terms, on: dt.date,
-                collation: dict | None = None) -> tuple:
+                collation: Collation | None = None) -> tuple:
     """The codes in the order given, or sorted by their names in `sort_terms`' language
     (house style `states_sort_language`: each edition's own language, English for Chinese),
     with that language's `collation` rules. Codes without a name keep their place at the

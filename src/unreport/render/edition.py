@@ -87,7 +87,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     is not built)."""
     lang = tr.lang
     style = load_style(project, lang)
-    mast_style = load_style(project, style.data["distribution_language"])
+    mast_style = load_style(project, style.distribution_language)
     original_style = load_style(project, report.meta.original)
     messages = load_messages(project, lang, diag)
     env = template_env(project, lang, messages, markups)
@@ -152,6 +152,8 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
                 env.get_template("report.j2"),
                 fmt=markup.templates, esc=dialect.escape, report=report, meta=meta,
                 num=fmt_number, text=text, table=lambda block: markup.table(block, text),
+                # `style`: the house style as plain read-only data (Style.data), as templates
+                # have always seen it (a project's copied templates may read it)
                 annex_original=annex_original, meeting_line=meeting_line, style=style.data)
         except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound) as exc:
             raise template_problem(project, exc) from None
@@ -199,7 +201,7 @@ def distribution_block(project: Project, meta, lang: str) -> list[str]:
     """The masthead's distribution block of the `lang` edition, line by line (as the edition
     prints it: in its distribution language), for the review document."""
     style = load_style(project, lang)
-    mast_style = load_style(project, style.data["distribution_language"])
+    mast_style = load_style(project, style.distribution_language)
     block = mast_style.distribution_block(meta.distribution, meta.date, style,
                                           load_style(project, meta.original),
                                           lang != meta.original)

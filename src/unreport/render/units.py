@@ -119,10 +119,10 @@ class EditionTexts:
     def state_names(self, block: Para) -> list[str]:
         codes = block.states
         if block.states_order != "given":
-            sort_lang = self.style.data["states_sort_language"]
+            sort_lang = self.style.states_sort_language
             if sort_lang not in self._sort_terms:
                 self._sort_terms[sort_lang] = load_terms(self.project, sort_lang, self.diag)
-            collation = load_style(self.project, sort_lang).data.get("collation")
+            collation = load_style(self.project, sort_lang).collation
             codes = order_codes(codes, block.states_order, self._sort_terms[sort_lang],
                                 self.report.meta.date, collation)
         return check_codes(codes, block.states_loc, self.terms, self.report.meta.date, self.diag)

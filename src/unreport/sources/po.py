@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 FORMAT_FLAG = re.compile(r"(no-)?[a-z0-9+-]+-format\Z")  # c-format, python-format, ...
 
 
+# the states of a PO entry as a translation (Entry.state)
+TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
+
+
 @dataclass
 class Entry:
     msgid: str
@@ -46,16 +50,27 @@ class Entry:
         if on:
             self.flags.insert(0, "fuzzy")  # GNU writes fuzzy first
 
+    def state(self, source: str | None = None) -> str:
+        """The one reader of "is this entry a current translation", for the build, the
+        labels, status, QA, XLIFF and the memory: UNTRANSLATED (empty), FUZZY (a translation
+        that is not current: marked fuzzy, or translated from another text than `source`),
+        else TRANSLATED. `source` None: the msgid is the source (messages.po). Whether the
+        entry is obsolete is not part of it (the memory offers obsolete translations)."""
+        if not self.msgstr:
+            return UNTRANSLATED
+        if self.fuzzy or (source is not None and self.msgid != source):
+            return FUZZY
+        return TRANSLATED
+
     @property
     def translated(self) -> bool:
-        """A current translation: not empty and not fuzzy."""
-        return bool(self.msgstr) and not self.fuzzy
+        """A current translation of its msgid: not empty and not fuzzy."""
+        return self.state() == TRANSLATED
 
     def translation_of(self, source: str) -> str | None:
-        """The translation when it is a current translation of `source` (not empty, not
-        fuzzy, translated from this very text), else None. The one test of "is this entry a
-        usable translation" for the build, status, QA and XLIFF."""
-        if self.obsolete or not self.translated or self.msgid != source:
+        """The translation when it is a current translation of `source` in an active entry
+        (state TRANSLATED, not obsolete), else None."""
+        if self.obsolete or self.state(source) != TRANSLATED:
             return None
         return self.msgstr
 

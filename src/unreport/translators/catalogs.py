@@ -28,7 +28,7 @@ from unreport.model.nodes import Report, units
 from unreport.model.number import number
 from unreport.translators.places import places
 from unreport.project.paths import Project
-from unreport.translate import read_catalog
+from unreport.sources.catalog import read_catalog
 
 
 @dataclass

@@ -164,7 +164,7 @@ def check_labels(project: Project, lang: str, strict: bool, diag: Collector) -> 
     """Every label translated in the language's messages.po: a warning per label that is not
     (the edition prints it as its msgid), an error under --strict."""
     from unreport.diagnostics import Loc
-    from unreport.translate import read_catalog
+    from unreport.sources.catalog import read_catalog
     if lang == labels_language(project):
         return
     report = diag.error if strict else diag.warning
@@ -185,7 +185,8 @@ def check_labels(project: Project, lang: str, strict: bool, diag: Collector) -> 
         if e is None:
             report(Loc(shown), f"label '{msgid}' is missing; run 'build.py catalogs' and "
                                f"translate it{suffix}")
-        elif not e.translated:
-            what = "changed since it was translated" if e.msgstr else "not translated"
+        elif e.state() != po.TRANSLATED:
+            what = "changed since it was translated" if e.state() == po.FUZZY else \
+                "not translated"
             report(Loc(shown, e.line, 1), f"label '{msgid}' is {what}; the {lang} editions "
                                           f"print it untranslated{suffix}")

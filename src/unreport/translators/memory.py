@@ -15,6 +15,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from unreport.diagnostics import Collector
+from unreport.sources import po
 from unreport.project.paths import Project
 
 CLOSE = 85.0  # percent
@@ -65,7 +66,7 @@ def catalog_files(project: Project, lang: str) -> list[Path]:
 def load_memory(project: Project, lang: str) -> Memory:
     """The memory of one language from its catalogs as they are on disk now. A catalog that
     cannot be read offers nothing (its problems are reported where it is synced or built)."""
-    from unreport.translate import read_catalog
+    from unreport.sources.catalog import read_catalog
     units = []
     for path in catalog_files(project, lang):
         cat = read_catalog(path, project.rel(path), Collector())
@@ -73,6 +74,6 @@ def load_memory(project: Project, lang: str) -> Memory:
             continue
         active = [e for e in cat.entries if not e.obsolete]
         for e in active + cat.obsolete():
-            if e.msgid and e.translated and e.msgctxt:
+            if e.msgid and e.state() == po.TRANSLATED and e.msgctxt:
                 units.append((e.msgid, e.msgstr, path.stem, e.msgctxt))
     return Memory(units)

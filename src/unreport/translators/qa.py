@@ -15,19 +15,28 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import yaml
 
 from unreport.model import inline
 from unreport.diagnostics import Collector, Loc
 from unreport.model.nodes import units
 from unreport.project.paths import Project
-from unreport.translate import by_context, read_catalog
+from unreport.sources.typed import ReadOnlyDict, Reader
+from unreport.sources.catalog import read_catalog
+from unreport.translate import by_context
 
 SYMBOL = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+")
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:/\d+)*")
 REF = re.compile(r"\[\[[^\]]*\]\]")
+
+
+EMPTY: Mapping = ReadOnlyDict()
+
+
+def _months(months: Mapping) -> str | None:
+    bad = next((k for k, v in months.items() if not 1 <= v <= 12), None)
+    return f"'{bad}': {months[bad]} is not a month (1 to 12)" if bad is not None else None
 
 
 @dataclass
@@ -39,18 +48,38 @@ class LangData:
     joiners: tuple[str, ...] = ()  # words between a month and its day or year ("de")
 
 
+@dataclass(frozen=True)
+class Numerals:
+    """Native numerals: digits (一: 1) and units (十: 10) of a positional or additive system."""
+
+    digits: Mapping[str, int] = EMPTY
+    units: Mapping[str, int] = EMPTY
+
+
+@dataclass(frozen=True)
+class QaFile:
+    """locales/<lang>/qa.yaml: the words and numerals QA reads as numbers."""
+
+    months: Mapping[str, int] = field(default=EMPTY, metadata={"check": _months})
+    number_words: Mapping[str, int] = EMPTY
+    numerals: Numerals = Numerals()
+    month_joiners: tuple[str, ...] = ()
+
+
 def load_lang_data(project: Project, lang: str) -> LangData:
-    from unreport.lang.style import _merge
-    data: dict = {}
-    for path in project.stack("locales", f"{lang}/qa.yaml"):  # the tool's, then the project's
-        own = yaml.safe_load(path.read_text(encoding="utf-8"))
-        data = _merge(data, own if isinstance(own, dict) else {})
-    nums = data.get("numerals") or {}
-    return LangData({k.lower(): int(v) for k, v in (data.get("months") or {}).items()},
-                    {k.lower(): int(v) for k, v in (data.get("number_words") or {}).items()},
-                    {str(k): int(v) for k, v in (nums.get("digits") or {}).items()},
-                    {str(k): int(v) for k, v in (nums.get("units") or {}).items()},
-                    tuple(str(w) for w in data.get("month_joiners") or ()))
+    """The QA data of one language: the tool's qa.yaml, then the project's, key by key, read
+    typed (sources/typed.py): a wrong type or an unknown key is a located error."""
+    from unreport.lang.style import read_layered_values
+    diag = Collector()
+    root = read_layered_values(project, "locales", f"{lang}/qa.yaml", diag, required=False)
+    diag.raise_if_errors()
+    if root is None:
+        return LangData()
+    qa = Reader(diag, "qa.yaml").read(QaFile, root)
+    diag.raise_if_errors()
+    return LangData({k.lower(): v for k, v in qa.months.items()},
+                    {k.lower(): v for k, v in qa.number_words.items()},
+                    dict(qa.numerals.digits), dict(qa.numerals.units), qa.month_joiners)
 
 
 @dataclass

@@ -16,7 +16,8 @@ from unreport.project.options import Options
 from unreport.diagnostics import Collector
 from unreport.translators.extract import extract_labels, label_languages
 from unreport.project.paths import Project
-from unreport.translate import FUZZY, TRANSLATED, UNTRANSLATED, read_catalog, translate
+from unreport.sources.catalog import read_catalog
+from unreport.translate import FUZZY, TRANSLATED, UNTRANSLATED, translate
 
 LABELS = "(labels)"  # the report column of a messages.po row
 
@@ -77,10 +78,10 @@ def label_progress(project: Project, langs: list[str], diag: Collector) -> list[
         entries = {e.msgid: e for e in cat.active()} if cat is not None else {}
         p = Progress(LABELS, lang, obsolete=len(cat.obsolete()) if cat is not None else 0)
         for msgid in labels:
-            e = entries.get(msgid)
-            if e is not None and e.translated:
+            state = entries[msgid].state() if msgid in entries else UNTRANSLATED
+            if state == TRANSLATED:
                 p.translated += 1
-            elif e is not None and e.msgstr:
+            elif state == FUZZY:
                 p.fuzzy += 1
             else:
                 p.untranslated += 1

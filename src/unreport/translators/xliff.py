@@ -42,7 +42,8 @@ from unreport.model.number import number
 from unreport.files import write_atomic
 from unreport.translators.places import places
 from unreport.project.paths import Project
-from unreport.translate import MEMORY_NOTE, by_context, read_catalog
+from unreport.sources.catalog import read_catalog
+from unreport.translate import MEMORY_NOTE, by_context
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -201,17 +202,18 @@ def export_report(report, lang: str, project: Project, diag: Collector) -> bytes
         unit.set(XML_SPACE, "preserve")
         source, keys = text_element("source", u.text)
         unit.append(source)
-        if m is None or not m.msgstr:
+        state = m.state(u.text) if m is not None else po.UNTRANSLATED
+        if state == po.UNTRANSLATED:
             target, _ = text_element("target", "")
             target.set("state", "new")
         else:
             target, _ = text_element("target", m.msgstr, keys)
-            translated = m.translation_of(u.text) is not None
+            translated = state == po.TRANSLATED
             target.set("state", "translated" if translated else "needs-review-translation")
             if translated:
                 unit.set("approved", "yes")
         unit.append(target)
-        if m is not None and m.msgstr and m.translation_of(u.text) is None:
+        if state == po.FUZZY:
             prev = m.previous_msgid if m.previous_msgid is not None else m.msgid
             memory = next((c for c in m.comments if c.startswith(MEMORY_NOTE)), None)
             if memory or prev != u.text:

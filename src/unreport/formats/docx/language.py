@@ -25,6 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from unreport.lang.house import Proofing
 from unreport.lang.style import Style
 
 _RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -90,10 +91,9 @@ def complex_script_formatting(styles_root, fonts: dict) -> None:
             rfonts.set(qn("w:cs"), cs)
 
 
-def proofing_language(styles_root, proofing: dict) -> None:
+def proofing_language(styles_root, proofing: Proofing) -> None:
     """w:lang (val, bidi, eastAsia) of the document defaults and of every style."""
-    attrs = {"w:val": proofing.get("val"), "w:bidi": proofing.get("bidi"),
-             "w:eastAsia": proofing.get("east_asia")}
+    attrs = {"w:val": proofing.val, "w:bidi": proofing.bidi, "w:eastAsia": proofing.east_asia}
     defaults = styles_root.find(qn("w:docDefaults"))
     targets = []
     if defaults is not None:
@@ -149,8 +149,8 @@ def apply_language(doc, style: Style, ltr_styles: set[str] = frozenset()) -> Non
     """Set the edition's language data in a python-docx Document (before it is saved)."""
     styles_root = doc.styles.element
     complex_script_formatting(styles_root, style.fonts("docx"))
-    if style.data.get("proofing"):
-        proofing_language(styles_root, style.data["proofing"])
+    if style.house.proofing not in (None, Proofing()):  # `proofing: {}` sets nothing
+        proofing_language(styles_root, style.house.proofing)
     if style.direction == "rtl":
         ids = {s.name: s.style_id for s in doc.styles}
         roots = [doc.element.body]
@@ -187,8 +187,8 @@ def apply_parallel_language(doc, source: Style, target: Style) -> None:
     right to left inside a left-to-right page)."""
     styles_root = doc.styles.element
     complex_script_formatting(styles_root, target.fonts("docx"))
-    if target.data.get("proofing"):
-        proofing_language(styles_root, target.data["proofing"])
+    if target.house.proofing not in (None, Proofing()):
+        proofing_language(styles_root, target.house.proofing)
     for column, s in ((0, source), (1, target)):  # (a third column: --review-ids)
         if s.direction != "rtl":
             continue

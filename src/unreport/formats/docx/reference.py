@@ -88,7 +88,7 @@ def build_reference(project: Project, style: Style) -> bytes:
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
         section.gutter = Mm(0)  # w:gutter is a required attribute of w:pgMar (ECMA-376)
     fonts = style.fonts("docx")
-    lang_ea = style.data.get("docx_lang") or (word_language_tag(style.locale)
+    lang_ea = style.house.docx_lang or (word_language_tag(style.locale)
                                               if fonts.get("body_east_asian") else None)
     # document defaults: every run, including pandoc's own styles, gets the language's fonts
     rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
