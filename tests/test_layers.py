@@ -3,6 +3,7 @@ its own layer or earlier ones (function-local imports included). A back edge fai
 the file, the line and the two layers."""
 
 import ast
+import re
 from pathlib import Path
 
 from helpers.project import ROOT
@@ -93,3 +94,62 @@ def test_the_layering_check_finds_a_back_edge(tmp_path):
     assert back_edges(fake) == [
         "unreport/model/bad.py:5: unreport.model.bad (layer model) imports unreport.build "
         "(later layer build)"]
+
+
+# ---- what an output format is lives in formats/ alone --------------------------------------
+# The names of the output formats, their markups and their template folders. importers/ reads a
+# DOCX as an input (import), not as an output format, and is left out; cli.py's help text names
+# the formats for people (its --format choices come from formats.FORMATS). One data key is
+# allowed: `docx_lang`, a key of style.yaml that shipped and copied language files set.
+FORMAT_WORDS = re.compile(r"(?<![a-z])(docx|pdf|typst|markdown)(?![a-z])", re.IGNORECASE)
+MAY_NAME_FORMATS = ("formats", "importers", "cli")
+DATA_KEYS = {"docx_lang"}
+
+
+def format_names(path: Path) -> list[tuple[int, str]]:
+    """(line, word) of each format name in the code of a module: string constants and names,
+    not docstrings or comments."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                                    ast.AsyncFunctionDef))
+                  and n.body and isinstance(n.body[0], ast.Expr)
+                  and isinstance(n.body[0].value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and id(node) not in docstrings:
+            words = [node.value]
+        elif isinstance(node, ast.Name):
+            words = [node.id]
+        elif isinstance(node, ast.Attribute):
+            words = [node.attr]
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.arg)):
+            words = [getattr(node, "name", None) or node.arg]
+        else:
+            continue
+        for word in words:
+            for part in word.split("_"):
+                if FORMAT_WORDS.fullmatch(part) or FORMAT_WORDS.search(part.replace(".", " ")):
+                    found.append((node.lineno, word))
+                    break
+    return sorted(found)
+
+
+def test_no_format_name_outside_formats():
+    """Only formats/ (and the command line's choices, which it reads from formats.FORMATS)
+    knows the formats by name: a third format is a folder in formats/ and a line in its table."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if module_name(path, PACKAGE).split(".")[0] in MAY_NAME_FORMATS:
+            continue
+        found += [f"{path.relative_to(PACKAGE.parent)}:{line}: {word!r}"
+                  for line, word in format_names(path) if word not in DATA_KEYS]
+    assert found == []
+
+
+def test_the_format_check_finds_a_format_name(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('"""A docstring may say docx."""\n# so may a comment: pdf\n'
+                   'def out(name):\n    return name + ".pdf"\n\n\nmarkup_typst = 1\n')
+    assert format_names(bad) == [(4, ".pdf"), (7, "markup_typst")]

@@ -27,9 +27,9 @@ from unreport.render.units import Printed
 # labelled units (a table, an annex) print a label ending in their number ("Table 1",
 # "Annex I"), then their title; their cells are read with the tables, not here
 LABELLED = ("table", "annex")
-PDF_HEAD = 20  # characters of text that must follow each number directly in a PDF
-PDF_PROBE = 16  # after a break in the text (page furniture, footnote marks), the next
-PDF_GAP = 1500  # PDF_PROBE characters must resume within PDF_GAP characters
+TEXT_HEAD = 20  # characters of text that must follow each number directly in a text
+TEXT_PROBE = 16  # after a break in the text (page furniture, footnote marks), the next
+TEXT_GAP = 1500  # TEXT_PROBE characters must resume within TEXT_GAP characters
 
 
 
@@ -147,20 +147,20 @@ def check_text(got: Text, display: str, sequence: list[Printed], diag: Collector
     text = squash(raw)
     pos = 0
     for e in sequence:
-        want = squash(e.number) + squash(e.head)[:PDF_HEAD]
+        want = squash(e.number) + squash(e.head)[:TEXT_HEAD]
         found = text.find(want, pos)
         if e.kind in LABELLED and found < 0:
             # "Annex I", then "[Original: Chinese]" under it, then the title: the title, with
             # the number a little before it
-            title = text.find(squash(e.head)[:PDF_HEAD], pos)
+            title = text.find(squash(e.head)[:TEXT_HEAD], pos)
             number = text.rfind(squash(e.number), max(pos, title - 200), title)
             if title >= 0 and number >= 0:
-                pos = title + len(squash(e.head)[:PDF_HEAD])
+                pos = title + len(squash(e.head)[:TEXT_HEAD])
                 continue
         if found < 0 and rtl:
             # a number hanging beside right-to-left text comes out of the PDF glued to a word
             # of its first line, before or after it: the text, read without that number
-            end = _beside(text, pos, squash(e.number), squash(e.head)[:PDF_HEAD],
+            end = _beside(text, pos, squash(e.number), squash(e.head)[:TEXT_HEAD],
                           squash(e.text))
             if end >= 0:
                 pos = end
@@ -169,12 +169,12 @@ def check_text(got: Text, display: str, sequence: list[Printed], diag: Collector
             where = text.find(want)
             what = "out of order" if where >= 0 else "not found"
             diag.error(Loc(display), f"{e.id}: '{_short(e.number + ' ' + e.head, 50)}' "
-                                     f"{what} in the PDF's text; rebuild it")
+                                     f"{what} in the output's text; rebuild it")
             continue
         end = _follow(text, found + len(squash(e.number)), squash(e.text))
         if isinstance(end, str):
             diag.error(Loc(display), f"{e.id}: the text of {e.number or e.kind} breaks off "
-                                     f"before '{_short(end, 30)}' in the PDF's text; rebuild it")
+                                     f"before '{_short(end, 30)}' in the output's text; rebuild it")
             pos = found + len(want)
         else:
             pos = end
@@ -188,7 +188,7 @@ def _beside(text: str, pos: int, number: str, head: str, whole: str) -> int:
     while at >= 0 and tries < 50:
         start = max(pos, at - len(head) - 120)
         after = at + len(number)
-        window = text[start:at] + text[after:after + len(whole) + PDF_GAP]
+        window = text[start:at] + text[after:after + len(whole) + TEXT_GAP]
         h = window.find(head)
         if 0 <= h <= at - start + 120:
             end = _follow(window, h, whole)
@@ -208,8 +208,8 @@ def _follow(text: str, pos: int, want: str) -> int | str:
             pos += 1
             i += 1
             continue
-        probe = want[i:i + PDF_PROBE]
-        at = text.find(probe, pos, pos + PDF_GAP + len(probe))
+        probe = want[i:i + TEXT_PROBE]
+        at = text.find(probe, pos, pos + TEXT_GAP + len(probe))
         if at < 0:
             return want[i:]
         pos = at

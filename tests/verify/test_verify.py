@@ -80,4 +80,4 @@ def test_verify_reads_the_whole_text_of_each_pdf_paragraph(example_outputs, tmp_
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2, err
     assert err[0].endswith(f"{REPORT}.en.pdf: error: org.opening.meetings: the text of 6. breaks "
-                           "off before 'wholesession.' in the PDF's text; rebuild it")
+                           "off before 'wholesession.' in the output's text; rebuild it")

@@ -4,7 +4,7 @@ sources/typed.py with every problem located in the file that sets the key.
 
 These dataclasses are the one description of style.yaml: the readers use their attributes,
 and src/unreport/data/schema/style.schema.json (for editors) is written from them
-(`python -m unreport.lang.house`; tests/test_style_schema.py keeps the two in step).
+(`python -m unreport.lang.house`; tests/lang/test_style_schema.py keeps the two in step).
 
 House-style strings are format strings with a few documented fields only: `meeting_line`
 takes `{place}` and `{dates}`, a number's `format` and a `reference` one positional `{}`, the
@@ -280,8 +280,8 @@ class HouseStyle:
     list: ListRule
     numbers: Numbers
     fonts: Mapping[str, Mapping[str, FontNames]] = field(metadata=doc(
-        "Font of each role (body, heading; for DOCX also body_east_asian, body_complex, ...) "
-        "per output format.", plain=True, values={"values": {"expect": FONT_NAMES}}))
+        "Font of each role (body, heading, body_east_asian, body_complex, ...) per output "
+        "format (by the names of formats/__init__.py).", plain=True, values={"values": {"expect": FONT_NAMES}}))
     distribution_language: str = field(metadata=doc(
         "The language the masthead's distribution block is written in."))
     states_sort_language: str = field(metadata=doc(
@@ -300,7 +300,8 @@ class HouseStyle:
     collation: Collation = Collation()
     proofing: Proofing | None = None
     docx_lang: str | None = field(default=None, metadata=doc(
-        "The DOCX East Asian language tag (w:lang w:eastAsia); unset: from the locale."))
+        "The East Asian language tag of a word-processing edition (w:lang w:eastAsia); "
+        "unset: from the locale."))
     sizes: Mapping[str, float] = field(default=EMPTY, metadata=doc(
         "Type sizes in points overriding templates/design.yaml `sizes`.",
         values={"check": _positive, "expect": "a size in points", "schema": {
@@ -324,7 +325,7 @@ def json_schema() -> dict:
                   "templates/base/style.yaml, key by key. Each file sets some keys; the merged "
                   f"style must have {', '.join(required)}. Written from "
                   "src/unreport/lang/house.py by `python -m unreport.lang.house` (kept in step "
-                  "by tests/test_style_schema.py).", SCHEMA_ID, partial=True)
+                  "by tests/lang/test_style_schema.py).", SCHEMA_ID, partial=True)
 
 
 def schema_text() -> str:
