@@ -24,6 +24,11 @@ from unreport.sources.typed import Reader, freeze, merge, plain
 from unreport.sources.yamlsource import Value, read_text, read_yaml
 
 
+def _from_house(name: str) -> property:
+    """A read-only attribute of the typed house style, as `Style.<name>`."""
+    return property(lambda self: getattr(self.house, name), doc=f"HouseStyle.{name}")
+
+
 @dataclass(frozen=True)
 class Style:
     """One language's house style: `house` the typed style (lang/house.py), which every
@@ -35,38 +40,14 @@ class Style:
     data: Mapping
     house: HouseStyle
 
-    @property
-    def locale(self) -> str:
-        return self.house.locale
-
-    @property
-    def name(self) -> str:
-        """The language's name in the masthead language (e.g. "Chinese")."""
-        return self.house.name
-
-    @property
-    def edition_letter(self) -> str:
-        return self.house.edition_letter
-
-    @property
-    def direction(self) -> str:
-        return self.house.direction
-
-    @property
-    def numbers(self) -> Numbers:
-        return self.house.numbers
-
-    @property
-    def distribution_language(self) -> str:
-        return self.house.distribution_language
-
-    @property
-    def states_sort_language(self) -> str:
-        return self.house.states_sort_language
-
-    @property
-    def collation(self) -> Collation:
-        return self.house.collation
+    locale = _from_house("locale")
+    name = _from_house("name")  # the language's name in the masthead language ("Chinese")
+    edition_letter = _from_house("edition_letter")
+    direction = _from_house("direction")
+    numbers = _from_house("numbers")
+    distribution_language = _from_house("distribution_language")
+    states_sort_language = _from_house("states_sort_language")
+    collation = _from_house("collation")
 
     def distribution_block(self, level: str, on: dt.date, edition: "Style", original: "Style",
                            translated: bool) -> dict:
