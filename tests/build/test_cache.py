@@ -207,3 +207,19 @@ def test_two_builds_saving_at_once_keep_each_others_entries(tmp_path):
     assert sorted(saved["runs"]) == ["a", "b"]
     assert Cache.load(tmp_path).entries["a.en.pdf"]["key"] == "key-a"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".unreport-cache.json"]  # no lock file
+
+
+def test_the_code_fingerprint_covers_every_folder_of_the_package(tmp_path):
+    """A change or a move of a module in a subfolder (formats/pdf/, build/) changes the code's
+    fingerprint, so no output built by other code is served from the cache."""
+    from unreport.build.cache import source_hash
+    pkg = tmp_path / "unreport"
+    (pkg / "formats" / "pdf").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "formats" / "pdf" / "writer.py").write_text("A = 1\n")
+    first = source_hash(pkg)
+    (pkg / "formats" / "pdf" / "writer.py").write_text("A = 2\n")
+    changed = source_hash(pkg)
+    (pkg / "formats" / "pdf" / "writer.py").rename(pkg / "formats" / "writer.py")
+    moved = source_hash(pkg)
+    assert len({first, changed, moved}) == 3

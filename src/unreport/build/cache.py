@@ -45,14 +45,20 @@ def file_digest(path: Path) -> str:
         return "missing"
 
 
+def source_hash(pkg: Path) -> str:
+    """Every module of the package at `pkg`, subpackages included, by path and bytes: a module
+    moved or changed in any folder changes it (a stale output is never served after a move)."""
+    h = hashlib.sha256()
+    for path in sorted(pkg.rglob("*.py")):
+        h.update(path.relative_to(pkg).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """The package's own source and the versions of the tools it drives (pandoc's is
     pypandoc-binary's)."""
-    h = hashlib.sha256()
-    pkg = Path(__file__).resolve().parents[1]  # the unreport package
-    for path in sorted(pkg.rglob("*.py")):  # every module, subpackages included
-        h.update(path.relative_to(pkg).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    h = hashlib.sha256(source_hash(Path(__file__).resolve().parents[1]).encode())
     h.update(sys.version.encode())
     versions = installed_versions()
     for dist in TOOLS + formats.tools():
