@@ -25,12 +25,17 @@ POSITIVE = {"check": _positive, "schema": {"exclusiveMinimum": 0}}
 
 @dataclass(frozen=True)
 class Paper:
+    """The sheet, in mm (A4: 210 × 297)."""
+
     width: float = field(metadata=POSITIVE)
     height: float = field(metadata=POSITIVE)
 
 
 @dataclass(frozen=True)
 class Page:
+    """The margins of a page, in mm: outer left and right (mirrored on even pages), top and
+    bottom, and where the running head and the footer stand."""
+
     outer_left: float
     outer_right: float
     top: float
@@ -41,6 +46,9 @@ class Page:
 
 @dataclass(frozen=True)
 class Body:
+    """The body column, in mm from the left edge: paragraph numbers at `number`, text from
+    `text` to `end`; `hang_gap` the least gap after a hanging number."""
+
     number: float
     text: float
     end: float
@@ -50,17 +58,23 @@ class Body:
 
 @dataclass(frozen=True)
 class Line:
+    """A line placed by its baseline, in mm from the top of the page."""
+
     baseline: float
 
 
 @dataclass(frozen=True)
 class Box:
+    """The emblem's box, in mm."""
+
     width: float
     height: float
 
 
 @dataclass(frozen=True)
 class UnName:
+    """"United Nations" in the masthead: at `at` mm from the left, its size and font."""
+
     at: float
     size: Size
     font: str
@@ -68,6 +82,9 @@ class UnName:
 
 @dataclass(frozen=True)
 class Symbol:
+    """The document symbol, flush right in a column `width` mm wide; its first part in
+    `first_size`."""
+
     width: float
     size: Size
     first_size: Size
@@ -76,6 +93,8 @@ class Symbol:
 
 @dataclass(frozen=True)
 class Organ:
+    """The organ's name in the masthead's narrow column (`width` mm from the outer margin)."""
+
     width: float
     size: Size
     line: Size
@@ -85,6 +104,8 @@ class Organ:
 
 @dataclass(frozen=True)
 class DistributionBlock:
+    """The distribution block (distribution, date, original language) at `at` mm."""
+
     at: float
     size: Size
     line: Size
@@ -93,6 +114,9 @@ class DistributionBlock:
 
 @dataclass(frozen=True)
 class Masthead:
+    """The first page's masthead: its row, emblem, name, symbol, rules, organ and
+    distribution block."""
+
     row_height: float
     emblem: Box
     un_name: UnName
@@ -108,6 +132,8 @@ class Masthead:
 
 @dataclass(frozen=True)
 class RunningHead:
+    """The symbol and page number at the head of following pages."""
+
     size: Size
     line: Size
     font: str
@@ -116,6 +142,9 @@ class RunningHead:
 
 @dataclass(frozen=True)
 class Barcode:
+    """The job number's Code 39 barcode in the first-page footer: bar height, narrow
+    module and the gap above and below the bars, in mm."""
+
     height: float
     module: float = field(metadata=POSITIVE)
     gap: float
@@ -123,12 +152,16 @@ class Barcode:
 
 @dataclass(frozen=True)
 class Caption:
+    """The barcode's caption (the job number under the bars)."""
+
     size: Size
     line: Size
 
 
 @dataclass(frozen=True)
 class Footer:
+    """The first page's footer: the job line, its barcode and caption."""
+
     size: Size
     line: Size
     font: str
@@ -138,6 +171,8 @@ class Footer:
 
 @dataclass(frozen=True)
 class Rule:
+    """The rule above the footnotes: its length (mm) and weight (pt), the gaps around it (mm)."""
+
     width: float
     weight: float
     gap: float
@@ -146,12 +181,16 @@ class Rule:
 
 @dataclass(frozen=True)
 class Footnotes:
+    """Footnotes: their separating rule and paragraph style."""
+
     rule: Rule
     style: str
 
 
 @dataclass(frozen=True)
 class Table:
+    """Table cells: padding in mm, the weight of the rules between rows in pt."""
+
     padding_x: float
     padding_y: float
     rule: float
@@ -159,6 +198,9 @@ class Table:
 
 @dataclass(frozen=True)
 class Review:
+    """The review (parallel) document: landscape margins, the number column, sizes and
+    spacing of its two columns."""
+
     margin_x: float
     top: float
     bottom: float
