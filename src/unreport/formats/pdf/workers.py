@@ -21,6 +21,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -43,10 +44,29 @@ class Result:
 
 
 class CompileError(Exception):
-    def __init__(self, message: str, hints: list[str]):
+    """Typst's error: its message, hints, and where it is (`where`: (file relative to the
+    compile's root, line, column) or None)."""
+
+    def __init__(self, message: str, hints: list[str], where: list | None = None):
         super().__init__(message)
         self.message = message
         self.hints = hints
+        self.where = tuple(where) if where else None
+
+
+# the first location of Typst's rendered diagnostic: "  ┌─ typst/un.typ:6:15"
+_LOCATION = re.compile(r"┌─ (?P<file>.+?):(?P<line>\d+):(?P<col>\d+)\s*$", re.MULTILINE)
+
+
+def _where(diagnostic: str, root: str) -> list | None:
+    """(file relative to `root`, line, column) of a Typst diagnostic, or None. The typst
+    package gives the location only inside its rendered text (no span attributes), with the
+    file relative to the working folder, so it is read from there."""
+    m = _LOCATION.search(diagnostic or "")
+    if not m:
+        return None
+    file = os.path.relpath(os.path.abspath(m["file"]), root)
+    return [Path(file).as_posix(), int(m["line"]), int(m["col"]) + 1]  # Typst counts from 0
 
 
 def _send(pipe, data: bytes) -> None:
@@ -102,7 +122,7 @@ class Worker:
             self.kill()
             raise
         if "error" in reply:
-            raise CompileError(reply["error"], reply.get("hints", []))
+            raise CompileError(reply["error"], reply.get("hints", []), reply.get("where"))
         return Result(outputs, reply.get("warnings", []), reply.get("rss_mb", 0.0))
 
     def why(self) -> str:
@@ -277,7 +297,8 @@ def serve(stdin, stdout) -> None:
         try:
             result, warnings = compiler.compile_with_warnings(input=source, **kwargs)
         except typst.TypstError as exc:
-            _send(stdout, json.dumps({"error": exc.message, "hints": list(exc.hints)}).encode())
+            _send(stdout, json.dumps({"error": exc.message, "hints": list(exc.hints),
+                                      "where": _where(getattr(exc, "diagnostic", ""), root)}).encode())
             stdout.flush()
             continue
         outputs = result if isinstance(result, list) else [result]

@@ -82,8 +82,7 @@ class PdfWriter:
         try:
             result = self.pool.compile(str(self.root), source, options, key=what)
         except typst_workers.CompileError as exc:
-            raise EnvironmentProblem(f"typst could not compile {what}: {exc.message} "
-                                     f"({'; '.join(exc.hints)})") from None
+            raise self._compile_problem(exc, what) from None
         for message in result.warnings:
             if "font" in message.lower():
                 hint = missing_font_hint(message, self.packages)
@@ -91,6 +90,21 @@ class PdfWriter:
                                          f"({hint}; macOS and Windows ship their own "
                                          "CJK, Arabic and Times fonts)")
         return result.outputs[0] if fmt == "pdf" else result.outputs
+
+    def _compile_problem(self, exc, what: str) -> EnvironmentProblem:
+        """Typst's error located: in a page design file (a project's copy of un.typ, say) at
+        its file, line and column; in the generated document (the tool's own fault), with
+        what was compiled."""
+        hints = f" ({'; '.join(exc.hints)})" if exc.hints else ""
+        design = self.project.file_map("templates")
+        if exc.where and exc.where[0] in design:
+            rel, line, col = exc.where
+            return EnvironmentProblem(
+                f"{self.project.rel(design[rel])}:{line}:{col}: error: typst: {exc.message}"
+                f"{hints} (compiling {what}); fix the page design, or delete the project's "
+                "copy to use the shipped one")
+        at = f" at line {exc.where[1]} of the generated document" if exc.where else ""
+        return EnvironmentProblem(f"typst could not compile {what}{at}: {exc.message}{hints}")
 
     def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):
         try:
