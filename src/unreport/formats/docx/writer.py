@@ -21,6 +21,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from unreport.render.barcode import code39_modules
+from unreport.formats.emblem import checked_emblem
 from unreport.formats.docx.language import apply_language
 from unreport.files import normalise_zip
 from unreport.formats.docx.markup import MARKUP
@@ -38,6 +39,7 @@ _REFERENCES: dict = {}  # (templates, design, style, language) -> reference.docx
 class DocxWriter:
     def __init__(self, project: Project, jobs: int = 0):
         self.project = project  # jobs: pandoc runs on the build's threads
+        checked_emblem(project)
         self.design = load_design(project)
         self.tmp = tempfile.TemporaryDirectory(prefix="unreport-docx-")
         self.refs: dict[str, Path] = {}

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from unreport.formats.emblem import checked_emblem
 from unreport.formats.pdf import workers as typst_workers
 from unreport.render.barcode import code39_modules
 from unreport.formats.design import load_design, resolve
@@ -43,6 +44,7 @@ class PdfWriter:
     def __init__(self, project: Project, jobs: int = 0):
         from unreport.formats.fonts import fonts_version
         self.project = project
+        checked_emblem(project)
         # the Typst root holds the design's own files (un.typ, an emblem image) and nothing
         # else: the shipped design with the project's overrides (root.py)
         self.root = typst_root(project)
@@ -97,6 +99,13 @@ class PdfWriter:
         what was compiled."""
         hints = f" ({'; '.join(exc.hints)})" if exc.hints else ""
         design = self.project.file_map("templates")
+        shipped = self.project.layers("templates")[-1].resolve()
+        if exc.where and exc.where[0] in design and \
+                design[exc.where[0]].resolve().is_relative_to(shipped):
+            rel, line, col = exc.where
+            return EnvironmentProblem(
+                f"typst could not compile {what}: {exc.message}{hints} in the shipped page "
+                f"design ({rel}:{line}:{col}); this is a fault of unreport: report it")
         if exc.where and exc.where[0] in design:
             rel, line, col = exc.where
             return EnvironmentProblem(
