@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.dates import format_date
 
 from unreport.diagnostics import Collector, Loc
-from unreport.lang.house import Collation, HouseStyle, Numbers
+from unreport.lang.house import HouseStyle
 from unreport.lang.memo import read_once
 from unreport.lang.numerals import format_number
 from unreport.project.paths import Project
