@@ -5,6 +5,7 @@ file. Read with Pillow, which both writers' libraries agree with on PNG and JPEG
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from unreport.diagnostics import EnvironmentProblem
@@ -13,10 +14,21 @@ from unreport.project.paths import Project
 
 def checked_emblem(project: Project) -> Path | None:
     """The emblem's path, or None when the project has none; an unreadable image (not an
-    image, truncated, damaged) is one error naming the file."""
+    image, truncated, damaged) is one error naming the file. Each writer asks; the file is
+    read once for as long as it is unchanged."""
     path = project.emblem
     if path is None:
         return None
+    stat = path.stat()
+    problem = _problem(str(path), stat.st_size, stat.st_mtime_ns)
+    if problem:
+        raise EnvironmentProblem(f"{project.rel(path)}: error: {problem}")
+    return path
+
+
+@functools.lru_cache(maxsize=8)
+def _problem(path: str, _size: int, _mtime: int) -> str | None:
+    """What is wrong with the image at `path` (None: nothing). Size and time are the key."""
     from PIL import Image, UnidentifiedImageError
     try:
         with Image.open(path) as image:
@@ -25,14 +37,11 @@ def checked_emblem(project: Project) -> Path | None:
             image.load()  # every pixel: a truncated file fails here
             kind = image.format
     except UnidentifiedImageError:
-        raise EnvironmentProblem(
-            f"{project.rel(path)}: error: the emblem is not an image file; save it as a PNG "
-            "file, or remove it to leave the emblem's place empty") from None
+        return ("the emblem is not an image file; save it as a PNG file, or remove it to "
+                "leave the emblem's place empty")
     except (OSError, SyntaxError, ValueError) as exc:  # truncated or damaged
-        raise EnvironmentProblem(
-            f"{project.rel(path)}: error: the emblem cannot be read as an image ({exc}); save "
-            "it again as a PNG file, or remove it to leave the emblem's place empty") from None
+        return (f"the emblem cannot be read as an image ({exc}); save it again as a PNG "
+                "file, or remove it to leave the emblem's place empty")
     if kind not in ("PNG", "JPEG"):
-        raise EnvironmentProblem(
-            f"{project.rel(path)}: error: the emblem is a {kind} image; save it as a PNG file")
-    return path
+        return f"the emblem is a {kind} image; save it as a PNG file"
+    return None

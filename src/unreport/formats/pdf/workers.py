@@ -297,8 +297,9 @@ def serve(stdin, stdout) -> None:
         try:
             result, warnings = compiler.compile_with_warnings(input=source, **kwargs)
         except typst.TypstError as exc:
+            where = _where(getattr(exc, "diagnostic", ""), root)
             _send(stdout, json.dumps({"error": exc.message, "hints": list(exc.hints),
-                                      "where": _where(getattr(exc, "diagnostic", ""), root)}).encode())
+                                      "where": where}).encode())
             stdout.flush()
             continue
         outputs = result if isinstance(result, list) else [result]

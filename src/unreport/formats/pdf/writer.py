@@ -98,22 +98,19 @@ class PdfWriter:
         its file, line and column; in the generated document (the tool's own fault), with
         what was compiled."""
         hints = f" ({'; '.join(exc.hints)})" if exc.hints else ""
-        design = self.project.file_map("templates")
-        shipped = self.project.layers("templates")[-1].resolve()
-        if exc.where and exc.where[0] in design and \
-                design[exc.where[0]].resolve().is_relative_to(shipped):
-            rel, line, col = exc.where
+        file = self.project.file_map("templates").get(exc.where[0]) if exc.where else None
+        if file is None:
+            at = f" at line {exc.where[1]} of the generated document" if exc.where else ""
+            return EnvironmentProblem(f"typst could not compile {what}{at}: {exc.message}{hints}")
+        rel, line, col = exc.where
+        if file.resolve().is_relative_to(self.project.layers("templates")[-1].resolve()):
             return EnvironmentProblem(
                 f"typst could not compile {what}: {exc.message}{hints} in the shipped page "
                 f"design ({rel}:{line}:{col}); this is a fault of unreport: report it")
-        if exc.where and exc.where[0] in design:
-            rel, line, col = exc.where
-            return EnvironmentProblem(
-                f"{self.project.rel(design[rel])}:{line}:{col}: error: typst: {exc.message}"
-                f"{hints} (compiling {what}); fix the page design, or delete the project's "
-                "copy to use the shipped one")
-        at = f" at line {exc.where[1]} of the generated document" if exc.where else ""
-        return EnvironmentProblem(f"typst could not compile {what}{at}: {exc.message}{hints}")
+        return EnvironmentProblem(
+            f"{self.project.rel(file)}:{line}:{col}: error: typst: {exc.message}{hints} "
+            f"(compiling {what}); fix the page design, or delete the project's copy to use "
+            "the shipped one")
 
     def compile(self, source: str, edition: Edition, fmt: str = "pdf", ppi: float | None = None):
         try:
