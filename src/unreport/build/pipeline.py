@@ -56,6 +56,7 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
     keep = opts.review or opts.verify  # the printed units, for the review and verify
     diag = Collector()
     terms = {}  # one per language, so a terminology problem is reported once
+    shown: set = set()  # (place, characters) already reported unprintable
     for report, numbers in plan.reports:
         for lang in report.meta.languages:
             if opts.langs and lang not in opts.langs:
@@ -64,6 +65,7 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
                 terms[lang] = load_terms(project, lang, diag)
                 check_labels(project, lang, opts.strict, diag)
             tr = translate(report, lang, project, diag)
+            check_printable(tr, opts, diag, shown)
             edition = render_edition(report, numbers, tr, project, terms[lang], diag, markups)
             if keep:
                 plan.printed[(report.id, lang)] = edition.units
@@ -91,6 +93,32 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
     diag.raise_if_errors()
     plan.warnings = diag.warnings
     return plan
+
+
+def check_printable(tr, opts: Options, diag: Collector, shown: set) -> None:
+    """A character that a selected format cannot print (a glyph in none of the installed fonts:
+    an emoji, a flag) is a warning at its text, an error under --strict; once per text."""
+    for fmt in formats.selected(opts.formats):
+        for ident, text in tr.texts.items():
+            chars = fmt.cannot_print(text.text)
+            if not chars or (text.loc, fmt.name, *chars) in shown:
+                continue
+            shown.add((text.loc, fmt.name, *chars))
+            names = ", ".join(f"{ch} ({glyphs_name(ch)})" for ch in chars)
+            msg = (f"{ident}: {names} {'is' if len(chars) == 1 else 'are'} in none of the "
+                   f"installed fonts: the {fmt.name.upper()} prints an empty box; install a "
+                   f"font that has {'it' if len(chars) == 1 else 'them'} (emoji: "
+                   "fonts-noto-color-emoji) or write it in words")
+            if opts.strict:
+                diag.error(text.loc, msg + " (--strict)")
+            else:
+                diag.warning(text.loc, msg)
+
+
+def glyphs_name(ch: str) -> str:
+    import unicodedata
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}{' ' + name if name else ''}"
 
 
 class Outputs:

@@ -35,6 +35,11 @@ class Format:
     close: str = ""  # "module:function()" ending what warm_up or the writer started
     tools: tuple[str, ...] = ()  # distributions whose versions change its outputs (cache key)
     images: bool = False  # its writer renders page images (`preview`: writer.images(...))
+    unprintable: str = ""  # "module:function(text) -> [characters it cannot print]"
+
+    def cannot_print(self, text: str) -> list[str]:
+        """The characters of `text` this format's outputs cannot show (none when unknown)."""
+        return _load(self.unprintable)(text) if self.unprintable else []
 
     @property
     def suffix(self) -> str:
@@ -71,6 +76,7 @@ FORMATS: dict[str, Format] = {
                "unreport.formats.pdf.readback", fonts_in_key=True, order=0,
                warm_up="unreport.formats.pdf.workers:warm_up",
                close="unreport.formats.pdf.workers:close_all", images=True,
+               unprintable="unreport.formats.pdf.glyphs:missing",
                tools=("typst",)),
     )
 }
