@@ -56,3 +56,20 @@ def test_a_content_folder_with_no_match_still_names_the_glob(tmp_path):
     (tmp_path / "content").mkdir()
     assert run(["check", "--report", "annual-*", "--root", str(tmp_path)]) == (2, [
         f"error: no report matches 'annual-*' in {tmp_path / 'content'}"])
+
+
+def test_new_writes_into_the_root_it_is_given_not_the_current_folder(tmp_path, monkeypatch):
+    """`unreport new --root DIR` made the project in the current folder (or refused, naming
+    it); DIR given twice is a usage error."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    target = tmp_path / "rapports « 2024 » 会议"
+    code, _err = run(["new", "--root", str(target)])
+    assert code == 0 and listing(here) == []
+    assert (target / "content" / "example-report.yaml").is_file()
+    assert run(["check", "--root", str(target)])[0] == 0
+    assert run(["new", "other", "--root", str(tmp_path / "third")]) == (2, [
+        "error: name the new project's folder once: 'unreport new DIR' or 'unreport new --root "
+        "DIR'"])
+    assert listing(here) == [] and not (tmp_path / "third").exists()
