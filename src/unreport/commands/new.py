@@ -31,7 +31,7 @@ def run(_project, args) -> int:
     """The folder is DIR, or --root's (it was ignored: `new --root DIR` wrote into the current
     folder)."""
     folders = list(args.args)
-    if getattr(args, "root", None) is not None:
+    if getattr(args, "root", None) is not None and len(folders) < 2:
         if folders:
             print("error: name the new project's folder once: 'unreport new DIR' or "
                   "'unreport new --root DIR'", file=sys.stderr)
