@@ -71,13 +71,21 @@ def _bad_case(tmp: Path, case: str) -> None:
     for keep in tmp.rglob(".keep"):  # git keeps no empty folder: a folder a case needs
         keep.unlink()
     # what git cannot hold, from the case's `make` lines: `make fifo PATH` (a named pipe),
-    # `make symlink PATH TARGET` (a link, dangling when TARGET does not exist)
+    # `make symlink PATH TARGET` (a link, dangling when TARGET does not exist), `make folder
+    # PATH` (an empty folder); each in place of the file the project may have copied there
     for line in (BAD / case / "expected.txt").read_text(encoding="utf-8").splitlines():
         words = line.split()
-        if words[:2] == ["make", "fifo"]:
-            os.mkfifo(tmp / words[2])
-        elif words[:2] == ["make", "symlink"]:
-            os.symlink(words[3], tmp / words[2])
+        if words[:1] != ["make"]:
+            continue
+        path = tmp / words[2]
+        if path.is_file():
+            path.unlink()
+        if words[1] == "fifo":
+            os.mkfifo(path)
+        elif words[1] == "symlink":
+            os.symlink(words[3], path)
+        elif words[1] == "folder":
+            path.mkdir()
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -20,10 +20,17 @@ def options(args) -> Options:
 
 
 def problem(project: Project, opts: Options) -> int:
-    """2 after a one-line usage error, or 0 when the selection names what exists."""
+    """2 after a one-line usage error, 1 after a file of language data or templates that is
+    no regular file, or 0 when the selection names what exists."""
     if not project.report_paths(opts.report_glob):
         print(printable(_no_report(project, opts.report_glob)), file=sys.stderr)
         return 2
+    odd = project.irregular()
+    for path, what in odd:
+        print(printable(f"{project.rel(path)}: error: not a regular file ({what}); remove it or "
+                        "replace it with a file"), file=sys.stderr)
+    if odd:
+        return 1
     unknown = [lang for lang in opts.langs if lang not in project.languages()]
     if unknown:
         print(printable(f"error: unknown language '{unknown[0]}' in --lang (known: "

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "data"  # what ships with the tool
+# the kinds of file read from locales/ and templates/
+DATA_SUFFIXES = (".yaml", ".yml", ".po", ".j2", ".typ", ".lua", ".png", ".json", ".toml")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,28 @@ class Project:
                     if p.is_file() and "__pycache__" not in p.parts:
                         found[p.relative_to(layer).as_posix()] = p
         return dict(sorted(found.items()))
+
+    def irregular(self) -> list[tuple[Path, str]]:
+        """Whatever in the project's own locales/ and templates/ stands where a file would be
+        read but is no regular file (a named pipe, a socket, a link to nothing, a folder named
+        like a data file), with what it is: the lookups above skip it, so the tool's file
+        would be used in its place without a word. Nothing here is opened."""
+        import os
+        from unreport.sources.yamlsource import not_a_file
+        found = []
+        for folder in ("locales", "templates"):
+            top = self.root / folder
+            if not top.is_dir() or (DATA / folder).resolve() == top.resolve():
+                continue
+            for dirpath, dirnames, filenames in os.walk(top):
+                dirnames.sort()
+                for name in sorted(filenames) + [d for d in dirnames
+                                                 if d.endswith(DATA_SUFFIXES)]:
+                    path = Path(dirpath) / name
+                    problem = not_a_file(path)
+                    if problem:
+                        found.append((path, problem))
+        return found
 
     def files(self, folder: str, pattern: str = "**/*") -> list[Path]:
         return list(self.file_map(folder, pattern).values())
