@@ -324,6 +324,7 @@ def test_lists_of_states_become_codes_or_stay_text(tmp_path, capsys):
 @pytest.mark.parametrize("argv, message", [
     (["import"], "import needs one file"),
     (["import", "missing.docx", "--lang", "en"], "missing.docx: no such file"),
+    (["import", "{folder}", "--lang", "en"], "not a regular file (a folder); give the .docx"),
     (["import", "{seed}", "--lang", "xx"], "unknown language 'xx'"),
     (["import", "{seed}", "--lang", "zh", "--translation-of", "nothing"],
      "--translation-of nothing: no content/nothing.yaml"),
@@ -331,7 +332,7 @@ def test_lists_of_states_become_codes_or_stay_text(tmp_path, capsys):
 def test_usage_errors_exit_2(tmp_path, capsys, argv, message):
     project = make_project(tmp_path / "p")
     (project / "content").mkdir()
-    argv = [a.replace("{seed}", str(SEED)) for a in argv]
+    argv = [a.replace("{seed}", str(SEED)).replace("{folder}", str(tmp_path)) for a in argv]
     assert run(*argv, "--root", project) == 2
     assert message in capsys.readouterr().err
 

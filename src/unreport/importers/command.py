@@ -48,7 +48,11 @@ def run_import(project: Project, args) -> int:
     path = Path(args.args[0])
     display = project.rel(path)
     if not path.is_file():
-        return _usage(f"{display}: no such file")
+        from unreport.sources.yamlsource import not_a_file
+        problem = not_a_file(path)
+        return _usage(f"{display}: no such file" if problem == "it does not exist" else
+                      f"{display}: not a regular file ({problem}); give the .docx or .txt "
+                      "file to import")
     if path.suffix.lower() not in (".docx",) + TEXT_SUFFIXES:
         return _usage(f"{display}: not a .docx or .txt file; save it as one of them")
     try:
