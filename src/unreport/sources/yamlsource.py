@@ -235,6 +235,15 @@ def _explain(exc: yaml.MarkedYAMLError, text: str):
     if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
         return ("quoted text is not closed; add the closing quote (write '' for a ' inside "
                 "'...', or \\\" inside \"...\")", exc.context_mark)
+    flow = {"flow sequence": ("list", "[", "]"), "flow mapping": ("mapping", "{", "}")}
+    for what, (name, opening, closing) in flow.items():
+        # tripped on a later line than the one it opened on: not closed there (a bad item
+        # on the list's own line is left to the parser's message)
+        if what in (exc.context or "") and exc.context_mark is not None and \
+                mark is not None and mark.line > exc.context_mark.line:
+            return (f"the {name} opened with '{opening}' here is not closed on its line; add "
+                    f"the closing "
+                    f"'{closing}' (and a ',' between items)"), exc.context_mark
     if "'\\t'" in problem or "\t" in problem or "tab" in problem.lower():
         return f"{problem}; indent with spaces, not tabs", mark
     if "mapping values" in problem and mark is not None:
