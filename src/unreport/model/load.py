@@ -125,6 +125,8 @@ class _Loader:
     def ident(self, v: Value, what: str) -> str:
         ident = v.data if isinstance(v.data, str) else None
         if ident is None or not inline.ID_RE.match(ident):
+            if v.cleaned:  # its control characters are the error reported
+                return str(v.data)
             self.diag.error(v.loc, f"invalid ID '{v.data}' for {what}: use lowercase letters, "
                                    "digits, '.', '-' and '_', starting with a letter or digit")
             return str(v.data)

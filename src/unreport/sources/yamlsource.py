@@ -38,6 +38,9 @@ class Value:
     # a plain (unquoted) scalar as written: `job: 017`, `symbol: 12:30:00` or `title: 1.5e+3`
     # are text where text is expected, not the number YAML 1.1 makes of them
     source: str | None = None
+    # characters no text may hold were taken out of it (already an error at `loc`): a check of
+    # what remains (an ID's shape) would report the same fault again
+    cleaned: bool = False
 
 
 class _Converter:
@@ -120,7 +123,7 @@ class _Converter:
             data = None
         if isinstance(data, str) and FORBIDDEN.search(data):
             self.diag.error(loc, forbidden_message(data))  # written as an escape ("\\x01")
-            data = FORBIDDEN.sub("", data)
+            return Value(FORBIDDEN.sub("", data), loc, cleaned=True)
         return Value(data, loc, source=node.value if not node.style else None)
 
 
