@@ -32,6 +32,7 @@ COMMANDS = {
     "import": ("import_file", True),
 }
 ARG_COMMANDS = tuple(name for name, (_module, takes) in COMMANDS.items() if takes)
+WATCH_COMMANDS = ("build", "check", "verify")  # the commands run by selection.run_selected
 
 
 def parser() -> argparse.ArgumentParser:
@@ -165,6 +166,9 @@ def usage_problem(args) -> str | None:
                 "leave it out (as many as there are cores)")
     if args.min_percent is not None and not 0 <= args.min_percent <= 100:
         return f"--min-percent {args.min_percent:g} is out of range: give 0 to 100"
+    if args.watch and args.command not in WATCH_COMMANDS:
+        return (f"--watch works with {', '.join(WATCH_COMMANDS)}, not '{args.command}'; leave "
+                "it out")
     if args.args and args.command not in ARG_COMMANDS:
         return (f"unexpected argument '{args.args[0]}' for '{args.command}' (only "
                 f"{', '.join(ARG_COMMANDS)} take arguments); see --help")

@@ -19,6 +19,9 @@ CASES = {
     "xliff": XLIFF, "xliff frobnicate": XLIFF, "xliff import": XLIFF, "xliff export extra": XLIFF,
     "new one two": "error: use 'unreport new [DIR]' (one folder)",
     "import": IMPORT, "import a.docx b.docx": IMPORT,
+    **{f"{c} --watch": f"error: --watch works with build, check, verify, not '{c.split()[0]}'; "
+                       "leave it out"
+       for c in ("catalogs", "status", "preview", "xliff export", "new")},
     "frobnicate": "unreport: error: argument command: invalid choice: 'frobnicate' (choose from "
                   "'build', 'check', 'catalogs', 'status', 'preview', 'verify', 'xliff', 'new', "
                   "'import')",
