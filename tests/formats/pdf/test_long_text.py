@@ -28,12 +28,15 @@ TRICKY = ('The Working Group noted that 100% of the States parties (\"the respon
           "Two  spaces,\ta tab.")
 
 
-def printed(tmp_path: Path, body: str) -> tuple[str, bytes]:
-    (tmp_path / "a.typ").write_text(f'#set text(font: "Liberation Serif")\n#set par(justify: '
-                                    f'true)\nA paragraph: {body} The end.', encoding="utf-8")
-    pdf = typst.compile(str(tmp_path / "a.typ"))
-    (tmp_path / "a.pdf").write_bytes(pdf)
-    with pdfplumber.open(tmp_path / "a.pdf") as doc:
+def printed(tmp_path: Path, name: str, body: str) -> tuple[str, bytes]:
+    """The text and bytes of a PDF printing `body` (a fixed time: the same source, the same
+    bytes)."""
+    source = tmp_path / f"{name}.typ"
+    source.write_text(f'#set text(font: "Liberation Serif")\n#set par(justify: true)\n'
+                      f'A paragraph: {body} The end.', encoding="utf-8")
+    pdf = typst.compile(str(source), timestamp=0)
+    source.with_suffix(".pdf").write_bytes(pdf)
+    with pdfplumber.open(source.with_suffix(".pdf")) as doc:
         return "".join(p.extract_text() for p in doc.pages), pdf
 
 
@@ -45,8 +48,8 @@ def test_a_long_text_is_one_string_and_prints_what_its_markup_printed(tmp_path, 
     monkeypatch.setattr(markup, "LONG_TEXT", 10**9)
     as_markup = escape_typst(text)
     assert as_markup.count("\\") > 50
-    text_a, pdf_a = printed(tmp_path, as_string)
-    text_b, pdf_b = printed(tmp_path, as_markup)
+    text_a, pdf_a = printed(tmp_path, "string", as_string)
+    text_b, pdf_b = printed(tmp_path, "markup", as_markup)
     assert "#footnote[not a note]" in text_a and "\"the respondents\"" in text_a
     assert pdf_a == pdf_b
 
