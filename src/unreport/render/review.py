@@ -77,8 +77,9 @@ def review_rows(project: Project, report: Report, source_style: Style, style: St
             return replace(e, text=text, head=text, markup={
                 m.dialect.name: swap(e.markup[m.dialect.name], m.dialect.escape)
                 for m in markups})
-        if e.label:  # a table's or an annex's label, as its edition prints it
-            return replace(e, number=e.label)
+        if e.label:  # a table's or an annex's label, as its edition prints it (the row
+            # has no "[Original: …]" line)
+            return replace(e, number=e.label, original_line="")
         return e
 
     def block_row(lang: str, st: Style) -> Printed:

@@ -38,6 +38,7 @@ class Printed:
     kind: str = ""  # meta | chapter | section | ... | item (set by `printed_units`)
     number: str = ""  # as printed in this language ("" for unnumbered units)
     label: str = ""  # a table's caption label, an annex's heading: its number in its words
+    original_line: str = ""  # an annex's "[Original: …]" under its heading, when it has one
 
     def __getattr__(self, name: str) -> str:
         """The markup of a dialect as an attribute (`row.left.markdown` in a template)."""
