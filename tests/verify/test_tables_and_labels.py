@@ -4,12 +4,15 @@ heading, whole, as the edition printed them, in the DOCX and in the PDF. Outputs
 with long tables and two annexes (English and a draft French edition), tampered with after the
 build: the cell XML edited with python-docx, the PDF compiled from a changed Typst source."""
 
+import contextlib
+import io
 import re
 import shutil
 
 import pytest
 from docx import Document
 from helpers.project import make_project
+from helpers.readback import pdf_text, squash
 from helpers.tamper import relabelled_pdf, report_tables
 
 from unreport.cli import main
@@ -142,8 +145,7 @@ def out(built, tmp_path):
 
 
 def verify(project, out, *args) -> tuple[int, list[str]]:
-    import contextlib
-    import io
+    """`unreport verify` of the outputs in `out`: its exit status and its error lines."""
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         code = main(["verify", "--root", str(project), "--output", str(out), *args])
@@ -207,6 +209,28 @@ def test_a_docx_table_row_deleted_fails_naming_its_first_cell(built, out):
     assert len(err) == 2, err  # one error: the cells after it are out of step
 
 
+@pytest.mark.parametrize("merge", ["across", "down"])
+def test_merged_docx_cells_are_read_once(built, out, merge):
+    """Two cells merged in Word (python-docx's merge: one w:tc spanning two columns, or a
+    w:vMerge "restart" cell and the cell it continues into) are one cell holding both texts:
+    one error for the first, not two, and none for a cell read twice."""
+    path = out / f"{REPORT}.en.docx"
+    doc = Document(str(path))
+    rows = report_tables(doc)[0].rows
+    first, second = (rows[1].cells[1], rows[1].cells[2]) if merge == "across" else \
+        (rows[1].cells[1], rows[2].cells[1])
+    first.merge(second)
+    doc.save(str(path))
+    reread = report_tables(Document(str(path)))[0]
+    if merge == "down":
+        assert reread.rows[2]._tr.xpath("./w:tc[2]/w:tcPr/w:vMerge")  # the continued cell
+    code, err = verify(built, out)
+    assert code == 1 and len(err) == 2, err
+    # (the cell's two paragraphs: a line break, shown as \n on the error's one line)
+    assert re.search(rf"{re.escape(REPORT)}\.en\.docx: error: fund\.r1\.amount: the table "
+                     r"cell prints '1 250 000\\n(Small grants|980 000)", err[0]), err
+
+
 def test_a_docx_annex_heading_with_another_number_fails(built, out):
     """"Annex III" ends with the "II" that was printed: the whole label is compared."""
     path = out / f"{REPORT}.en.docx"
@@ -236,29 +260,25 @@ def test_the_docx_annex_prints_its_original_language_line(built, out):
 
 
 # ---- the PDF: compiled again from a Typst source whose label was changed --------------------
-def tampered_pdf(project, out, lang: str, uid: str, other: str) -> tuple[str, str]:
-    return relabelled_pdf(project, out, REPORT, lang, uid, other)
-
-
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_pdf_whose_table_number_was_changed_fails_naming_the_table(built, out, lang):
-    printed, model = tampered_pdf(built, out, lang, "fund.contributions", "fund.grants.regions")
+    printed, model = relabelled_pdf(built, out, REPORT, lang, "fund.contributions",
+                                    "fund.grants.regions")
     assert (printed, model) == {"en": ("Table 2", "Table 1"),
                                 "fr": ("Tableau 2", "Tableau 1")}[lang]
-    from helpers.readback import pdf_text, squash
     text = squash(pdf_text(out / f"{REPORT}.{lang}.pdf"))
     assert text.count(squash(printed)) >= 2  # two tables now print "Table 2"
     code, err = verify(built, out, "--format", "pdf", "--lang", lang)
     assert code == 1 and len(err) == 2, err
     assert re.search(rf"{re.escape(REPORT)}\.{lang}\.pdf: error: fund\.contributions: "
                      rf"'{model} (\[.*\] )?Contributions received by.*' not found in the "
-                     r"output's "
-                     r"text; rebuild it$", err[0]), err
+                     r"output's text; rebuild it$", err[0]), err
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_pdf_whose_annex_number_was_changed_fails_naming_the_annex(built, out, lang):
-    printed, model = tampered_pdf(built, out, lang, "annex.documents", "annex.statements")
+    printed, model = relabelled_pdf(built, out, REPORT, lang, "annex.documents",
+                                    "annex.statements")
     assert model.endswith(" I") and printed.endswith(" II")
     code, err = verify(built, out, "--format", "pdf", "--lang", lang)
     assert code == 1 and len(err) == 2, err
@@ -280,5 +300,4 @@ def test_a_project_s_own_label_words_are_what_verify_expects(built, tmp_path, ca
     doc = Document(str(project / "output" / f"{REPORT}.en.docx"))
     assert [p.text for p in doc.paragraphs if p.style.name == "TableLabel"] == \
         ["Table No. 1", "Table No. 2"]
-    from helpers.readback import pdf_text
     assert "Table No. 2" in pdf_text(project / "output" / f"{REPORT}.fr.pdf")
