@@ -71,3 +71,36 @@ def test_the_watch_survives_an_unexpected_failure(capsys):
     err = capsys.readouterr().err
     assert err.startswith("internal error: KeyError: 'table' (the watch goes on") and \
         "Traceback" not in err
+
+
+def test_what_the_watch_prints_shows_control_characters_escaped(tmp_path, capsys):
+    """A file saved under a name holding a terminal's title and clear-screen sequences, and
+    a failure whose text holds them: the watch prints them escaped (it printed them raw)."""
+    from unreport.build.watch import build_reporting, watch
+    from unreport.project.paths import Project
+    root = make_project(tmp_path / "p", FIXTURES / "mini" / "content" / "annual-note.yaml")
+    project = Project(root, tmp_path / "out")
+    stop, built = threading.Event(), threading.Event()
+    thread = threading.Thread(target=watch, args=(project, lambda: 0, stop,
+                                                  lambda _status: built.set()))
+    thread.start()
+    try:
+        assert built.wait(60)
+        built.clear()
+        time.sleep(0.3)
+        (root / "content" / "notes\x1b]0;pwned\x07\x1b[2J.txt").write_text(
+            "Le Comité « spécial » a noté que 100 % des réponses (会议) étaient arrivées.",
+            encoding="utf-8")
+        assert built.wait(60), "saving the file did not rebuild"
+    finally:
+        stop.set()
+        thread.join(10)
+    out = capsys.readouterr().out
+    assert "changed: content/notes\\x1b]0;pwned\\x07\\x1b[2J.txt" in out and "\x1b" not in out
+
+    def buggy():
+        raise KeyError("\x1b[2J\u202e")
+    assert build_reporting(buggy) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("internal error: KeyError: '\\x1b[2J\\u202e' (the watch goes on")
+    assert "\x1b" not in err and "\u202e" not in err

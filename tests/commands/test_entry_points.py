@@ -80,18 +80,20 @@ def test_the_wheel_installed_outside_the_tree_builds_a_new_project(tmp_path):
                            str(ROOT)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     wheel = next(dist.glob("unreport-*.whl"))
+    # the venv sees nothing of the tree: not a PYTHONPATH to its src/ (whose egg-info would
+    # make pip take unreport for installed already and skip the wheel)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     venv = tmp_path / "venv"
     subprocess.run([PY, "-m", "venv", str(venv)], check=True)
     vpy = venv / "bin" / "python"
     # the runtime dependencies come from pip's cache of the set-up's install
     proc = subprocess.run([str(vpy), "-m", "pip", "install", "-q",
                            "--disable-pip-version-check", str(wheel)], capture_output=True,
-                          text=True)
+                          text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     listed = subprocess.run([str(vpy), "-m", "pip", "list", "--format", "freeze"],
-                            capture_output=True, text=True).stdout.lower()
+                            capture_output=True, text=True, env=env).stdout.lower()
     assert "pdfplumber" not in listed and "pypdf" in listed
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     where = subprocess.run([str(vpy), "-c", "import unreport; print(unreport.__file__)"],
                            capture_output=True, text=True, env=env, cwd=tmp_path)
     assert where.stdout.startswith(str(venv)), where

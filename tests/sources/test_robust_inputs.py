@@ -79,3 +79,26 @@ def test_six_nested_lists_build_and_verify_in_every_language(tmp_path):
     assert code == 0, err
     docx = [t for _s, t in docx_paragraphs(project / "output" / "note.en.docx")]
     assert any(t.endswith("the sixth level.") for t in docx), docx
+
+
+def test_a_named_pipe_among_the_language_data_does_not_block(tmp_path):
+    """A named pipe where the project's house style or terminology should be: every command
+    ends (the language data's change detection hashed each file and blocked on the pipe for
+    ever); a long report with %, quotes and CJK in its text is built beside it."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers.project import ROOT
+    project = make_project(tmp_path / "p", "base")
+    edit(project / "content" / "note.yaml", "text: the budget;",
+         "text: " + json.dumps(LONG + " " + LONG, ensure_ascii=False))
+    for rel in ("locales/zh/style.yaml", "locales/en/terms.yaml"):
+        (project / rel).unlink()
+        os.mkfifo(project / rel)
+    for args in (["check"], ["build", "--no-review", "--format", "docx"], ["catalogs"]):
+        proc = subprocess.run([sys.executable, "-m", "unreport", *args, "--root", str(project)],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        assert proc.returncode in (0, 1, 2), (args, proc.stderr)
+        assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr

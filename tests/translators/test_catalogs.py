@@ -152,3 +152,56 @@ def test_catalog_has_an_entry_for_every_new_text(tmp_path):
                          ("annex II, paragraph 1", "annex.more.first")):
         assert f'#. {place}\n#: content/all-blocks.yaml:' in po
         assert f'msgctxt "{ident}"' in po
+
+
+LONG_EN = ("The Committee noted that 100% of the 193 replies received by the secretariat before "
+           "the closing date, including those of the \"Group of 77\" and China (中国) and of the "
+           "'friends of the chair', had been circulated in all six official languages; the "
+           "summary, which ran to some 1,000 pages, showed that 87% supported the proposal.")
+LONG_ZH = ("委员会注意到，秘书处在截止日期前收到的193份答复（包括“77国集团和中国”以及“主席之友”"
+           "的答复）已100%以全部六种正式语文分发；答复摘要约1,000页，显示87%支持该提案。")
+
+
+def test_a_plural_entry_keeps_its_translation_through_catalogs_and_xliff_export(tmp_path):
+    """A PO editor that saved an entry with plural forms (msgid_plural, msgstr[0]): its first
+    form is the translation, for a live ID (`catalogs` writes it back as msgstr) and for one no
+    longer in the content (kept obsolete, its plural forms as written); `xliff export` and the
+    build use it (issue 17: both commands ended in an internal error)."""
+    import json
+    import re
+
+    from lxml import etree
+
+    from helpers.readback import docx_paragraphs
+    project = make_project(tmp_path / "p", "tr")
+    edit(content(project), "text: States parties are encouraged to share information.",
+         "text: " + json.dumps(LONG_EN, ensure_ascii=False))
+    po = po_path(project)
+    text = po.read_text(encoding="utf-8")
+    text = re.sub(r'(msgctxt "recs.one"\n)msgid "[^\n]*"\nmsgstr "[^\n]*"\n',
+                  lambda m: m.group(1) + f"msgid {json.dumps(LONG_EN, ensure_ascii=False)}\n"
+                  f"msgid_plural \"{LONG_EN[:40]} (several)\"\n"
+                  f"msgstr[0] {json.dumps(LONG_ZH, ensure_ascii=False)}\n", text)
+    assert "msgstr[0]" in text
+    text += ('\nmsgctxt "recs.gone"\nmsgid "one reply from 100% of the \\"States\\""\n'
+             'msgid_plural "%d replies"\nmsgstr[0] "%d 份答复（“国家”）"\n')
+    po.write_text(text, encoding="utf-8")
+
+    assert main(["--root", str(project), "catalogs", "--no-memory"]) == 0
+    active, obsolete = entries(project)
+    assert active["recs.one"].id == LONG_EN and active["recs.one"].string == LONG_ZH
+    assert not active["recs.one"].fuzzy
+    assert obsolete["recs.gone"].id == ("one reply from 100% of the \"States\"", "%d replies")
+    assert obsolete["recs.gone"].string == ("%d 份答复（“国家”）",)
+    r = subprocess.run(["msgfmt", "--check-format", "--check-header", "-o", "/dev/null",
+                        str(po)], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "--output", str(out), "xliff", "export"]) == 0
+    unit = etree.parse(str(out / f"{TR_REPORT}.zh.xlf")).find(
+        ".//{*}trans-unit[@id='recs.one']")
+    assert "".join(unit.find("{*}target").itertext()) == LONG_ZH
+    assert main(["--root", str(project), "--output", str(out), "--lang", "zh", "--format",
+                 "docx", "--no-review"]) == 0
+    assert any(t.endswith(LONG_ZH) for _s, t in docx_paragraphs(out / f"{TR_REPORT}.zh.docx"))

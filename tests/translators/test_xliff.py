@@ -3,10 +3,11 @@
 import re
 
 from lxml import etree
-from helpers.project import content, draft_project, edit, entries, po_path
+from helpers.project import ROOT, content, draft_project, edit, entries, po_path
 
 from unreport.cli import main
 
+SRC = ROOT / "src"
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
 
@@ -193,4 +194,29 @@ def test_a_duplicate_trans_unit_is_a_located_error(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (f"{xlf}:{line}:1: error: duplicate trans-unit id \"{unit.get('id')}\" "
                       f"(first at line {unit.sourceline}); keep one of them")
+    assert po_path(project).read_bytes() == before
+
+
+def test_a_path_that_is_not_a_file_is_named_and_never_opened(tmp_path):
+    """A named pipe given to `xliff import` (it blocked for ever), a folder, a link to nothing
+    and a missing file: one line naming the path, exit 2, the catalog untouched."""
+    import os
+    import subprocess
+    import sys
+    project = draft_project(tmp_path)
+    before = po_path(project).read_bytes()
+    os.mkfifo(tmp_path / "pipe.xlf")
+    os.symlink(tmp_path / "gone.xlf", tmp_path / "dangling.xlf")
+    (tmp_path / "folder.xlf").mkdir()
+    cases = {"pipe.xlf": "not a regular file (a named pipe)",
+             "folder.xlf": "not a regular file (a folder)",
+             "dangling.xlf": "not a regular file (a link to nothing)",
+             "missing.xlf": "no such file"}
+    for name, what in cases.items():
+        proc = subprocess.run([sys.executable, "-m", "unreport", "--root", str(project), "xliff",
+                               "import", str(tmp_path / name)], capture_output=True, text=True,
+                              timeout=60, env={**os.environ, "PYTHONPATH": str(SRC)})
+        assert (proc.returncode, proc.stderr.splitlines()) == (2, [
+            f"{tmp_path / name}: error: {what}; give the XLIFF file your CAT tool saved (from "
+            "'xliff export')"]), name
     assert po_path(project).read_bytes() == before

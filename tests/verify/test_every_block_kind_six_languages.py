@@ -96,6 +96,19 @@ def test_translations_are_printed_in_each_pdf(outputs):
             assert squash(piece) in text, (lang, piece)
 
 
+def test_an_arabic_cross_reference_names_a_chapter_by_its_definite_ordinal(outputs):
+    """UN Arabic running text says الفصل الأول of the chapter whose heading is numbered
+    أولا - (ar/style.yaml `reference.system`); a section keeps its letter name (الفرع ألف).
+    Both formats print it."""
+    paragraphs = [text for _style, text in docx_paragraphs(outputs / f"{REPORT}.ar.docx")]
+    docx = [p for p in paragraphs if "ينبغي أن تجتمع اللجنة" in p]
+    assert len(docx) == 1 and "(الفصل الأول، الفرع ألف)" in docx[0], docx
+    assert any(p.startswith("أولا") for p in paragraphs)
+    # the PDF's text layer, words only (where pypdf puts right-to-left punctuation varies)
+    words = squash(re.sub(r"[^\w\s]", "", pdf_text(outputs / f"{REPORT}.ar.pdf")))
+    assert "اللجنةمرةأخرىالفصلالأولالفرعألف" in words
+
+
 # ---- tampered after the build: a table cell of the DOCX, a table's label in the PDF ---------
 @pytest.fixture
 def copied(outputs, tmp_path):

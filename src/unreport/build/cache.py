@@ -46,10 +46,11 @@ def file_digest(path: Path) -> str:
 
 
 def source_hash(pkg: Path) -> str:
-    """Every module of the package at `pkg`, subpackages included, by path and bytes: a module
-    moved or changed in any folder changes it (a stale output is never served after a move)."""
+    """Every module of the package at `pkg` (and its pandoc filters), subpackages included, by
+    path and bytes: a module moved or changed in any folder changes it (a stale output is never
+    served after a move)."""
     h = hashlib.sha256()
-    for path in sorted(pkg.rglob("*.py")):
+    for path in sorted(p for p in pkg.rglob("*") if p.suffix in (".py", ".lua")):
         h.update(path.relative_to(pkg).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -11,7 +11,7 @@ import threading
 import time
 from typing import Callable
 
-from unreport.diagnostics import ContentError, EnvironmentProblem, report_failure
+from unreport.diagnostics import ContentError, EnvironmentProblem, printable, report_failure
 from unreport.project.paths import Project
 
 
@@ -28,8 +28,9 @@ def build_reporting(build_once: Callable[[], int]) -> int:
     except (ContentError, EnvironmentProblem) as exc:
         return report_failure(exc, sys.stderr)
     except Exception as exc:  # noqa: BLE001 (the watch promises to go on)
-        print(f"internal error: {type(exc).__name__}: {exc} (the watch goes on; rerun "
-              "without --watch and with --debug and report it)", file=sys.stderr, flush=True)
+        print(printable(f"internal error: {type(exc).__name__}: {exc} (the watch goes on; "
+                        "rerun without --watch and with --debug and report it)"),
+              file=sys.stderr, flush=True)
         return 2
 
 
@@ -51,7 +52,7 @@ def watch(project: Project, build_once: Callable[[], int],
         for changes in watchfiles.watch(*dirs, stop_event=stop, debounce=200, step=50,
                                         rust_timeout=500, yield_on_timeout=False):
             names = sorted({project.rel(path) for _kind, path in changes})
-            print(f"changed: {', '.join(names)}", flush=True)
+            print(printable(f"changed: {', '.join(names)}"), flush=True)  # names as saved
             start = time.perf_counter()
             reset()
             status = build_reporting(build_once)

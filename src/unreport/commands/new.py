@@ -28,7 +28,16 @@ def planned(target: Path) -> list[tuple[Path, Path]]:
 
 
 def run(_project, args) -> int:
-    return run_new(args.args)
+    """The folder is DIR, or --root's (it was ignored: `new --root DIR` wrote into the current
+    folder)."""
+    folders = list(args.args)
+    if getattr(args, "root", None) is not None and len(folders) < 2:
+        if folders:
+            print("error: name the new project's folder once: 'unreport new DIR' or "
+                  "'unreport new --root DIR'", file=sys.stderr)
+            return 2
+        folders = [str(args.root)]
+    return run_new(folders)
 
 
 def run_new(args: list[str]) -> int:

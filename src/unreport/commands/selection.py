@@ -22,8 +22,7 @@ def options(args) -> Options:
 def problem(project: Project, opts: Options) -> int:
     """2 after a one-line usage error, or 0 when the selection names what exists."""
     if not project.report_paths(opts.report_glob):
-        print(printable(f"error: no report matches '{opts.report_glob}' in "
-                        f"{project.content_dir}"), file=sys.stderr)
+        print(printable(_no_report(project, opts.report_glob)), file=sys.stderr)
         return 2
     unknown = [lang for lang in opts.langs if lang not in project.languages()]
     if unknown:
@@ -32,6 +31,23 @@ def problem(project: Project, opts: Options) -> int:
                         "or fix the code"), file=sys.stderr)
         return 2
     return 0
+
+
+def _no_report(project: Project, glob: str) -> str:
+    """Why no report is selected: the project folder or its content/ is missing, or nothing
+    in content/ matches."""
+    root = project.root
+    if root.exists() and not root.is_dir():
+        return (f"{root}: error: the project folder is a file; give --root the folder that "
+                "holds content/")
+    if not root.exists():
+        return (f"{root}: error: no such folder; give --root the project folder (or make one "
+                "with 'unreport new FOLDER')")
+    if not project.content_dir.is_dir():
+        return (f"{project.content_dir}: error: the project has no content folder; write the "
+                "reports in content/ as REPORT.yaml (or make a project with 'unreport new "
+                "FOLDER')")
+    return f"error: no report matches '{glob}' in {project.content_dir}"
 
 
 def no_arguments(args) -> int:

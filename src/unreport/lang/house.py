@@ -136,6 +136,28 @@ def _ref(kind: str):
                                             "number in running text.", check=_pattern("")))
 
 
+def _ref_system(kind: str):
+    return field(default="", metadata=doc(
+        f"The numeral system of a cross-reference to a {kind}, where running text names it "
+        "otherwise than its heading (empty: the number's own system).",
+        check=lambda name: _system(name) if name else None,
+        schema={"enum": ["", *sorted(SYSTEMS)]}))
+
+
+@dataclass(frozen=True)
+class ReferenceSystems:
+    """Numeral systems of cross-references that differ from the numbers' own: Arabic running
+    text names chapter أولا as الفصل الأول (its definite ordinal)."""
+
+    chapter: str = _ref_system("chapter")
+    section: str = _ref_system("section")
+    subsection: str = _ref_system("subsection")
+    para: str = _ref_system("paragraph")
+    recommendation: str = _ref_system("recommendation")
+    annex: str = _ref_system("annex")
+    table: str = _ref_system("table")
+
+
 @dataclass(frozen=True)
 class References:
     """How a [[id]] cross-reference prints the target's number in running text ("II", not
@@ -149,6 +171,8 @@ class References:
     item: str = _ref("list item")
     annex: str = _ref("annex")
     table: str = _ref("table")
+    system: ReferenceSystems = field(default=ReferenceSystems(), metadata=doc(
+        "Numeral systems of cross-references, by kind, where they differ from the numbers'."))
 
 
 DATE_PATTERNS = doc('Two CLDR date patterns: the start\'s and the end\'s, such as '

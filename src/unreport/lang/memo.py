@@ -19,10 +19,14 @@ _LIMIT = 256  # entries; a long watch session drops the oldest
 
 
 def _fingerprint(paths: tuple[Path, ...]) -> tuple:
+    """What each file holds (its hash); a path that is not a regular file, what it is: a named
+    pipe is never opened (reading it would block; the reader then reports it)."""
+    from unreport.sources.yamlsource import not_a_file
     out = []
     for path in paths:
+        problem = not_a_file(path)
         try:
-            out.append((str(path), hashlib.sha1(path.read_bytes()).hexdigest()))
+            out.append((str(path), problem or hashlib.sha1(path.read_bytes()).hexdigest()))
         except OSError:
             out.append((str(path), None))
     return tuple(out)

@@ -136,8 +136,9 @@ class Style:
         """A number as a [[id]] cross-reference prints it in running text ("II", not "II.")."""
         if kind == "item":
             return self.number(kind, value, list_style, depth)
-        spec = self.house.numbers.of(kind)
-        return getattr(self.house.reference, kind).format(format_number(value, spec.system))
+        refs = self.house.reference
+        system = getattr(refs.system, kind) or self.house.numbers.of(kind).system
+        return getattr(refs, kind).format(format_number(value, system))
 
 
 _FIELDS = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")

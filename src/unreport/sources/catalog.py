@@ -77,10 +77,12 @@ def _charset_agrees(text: str, catalog: po.Catalog, display: str, diag: Collecto
 
 
 def _texts_clean(catalog: po.Catalog, display: str, diag: Collector) -> bool:
-    """No translation holds a character no text may hold (written as an escape, "\\x01")."""
+    """No field of an entry (its ID, source or translation) holds a character no text may hold,
+    written as an escape ("\\x01"): an ID with one would be taken for a lost ID and dropped."""
     ok = True
     for e in catalog.active():
-        for s in (e.msgstr, *e.msgstr_plural.values()):
+        for s in (e.msgctxt or "", e.msgid, e.msgid_plural or "", e.msgstr,
+                  *e.msgstr_plural.values()):
             if FORBIDDEN.search(s):
                 diag.error(Loc(display, e.line, 1), f"{e.msgctxt or e.msgid}: "
                                                     f"{forbidden_message(s)}")

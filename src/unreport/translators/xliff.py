@@ -249,6 +249,13 @@ def export(project: Project, opts: Options) -> int:
 def import_file(project: Project, file: Path, strict: bool = False,
                 diag: Collector | None = None) -> list[SyncResult]:
     shown = str(file)
+    from unreport.sources.yamlsource import not_a_file
+    problem = not_a_file(file)  # a named pipe is never opened: reading it would block
+    if problem:
+        what = "no such file" if problem == "it does not exist" else f"not a regular file " \
+            f"({problem})"
+        raise EnvironmentProblem(f"{shown}: error: {what}; give the XLIFF file your CAT tool "
+                                 "saved (from 'xliff export')")
     try:
         tree = etree.parse(str(file), etree.XMLParser(resolve_entities=False, no_network=True))
     except OSError as exc:

@@ -20,10 +20,29 @@ _TYPST_ESCAPE = re.compile(r"([\\`*_\[\]()#+\-.<>~$\"'@=/;])")
 _NOTE = re.compile(r"(?<!\\)#footnote\[")
 
 
+# a text this long is written as one string literal (#"...";), not escaped markup: Typst keeps
+# a span for every piece of markup (each backslash escape is one), and looks up the span of
+# every glyph among all of its paragraph's, so a long escaped paragraph took time growing with
+# its square (2 MB: minutes); a string is one span. Shorter texts stay markup, easier to read.
+LONG_TEXT = 400
+# what markup takes for one space (a run of spaces, tabs or newlines): a string keeps each
+_MARKUP_SPACE = re.compile(r"[ \t\n]+")
+
+
 def escape_typst(text: str) -> str:
     """Escape text so Typst markup prints it literally (no markup, no code, no shorthands such
     as -- or ..., no smart quotes, no line or paragraph break)."""
-    return _TYPST_ESCAPE.sub(r"\\\1", LINE_BREAK.sub(" ", text))
+    text = LINE_BREAK.sub(" ", text)
+    if len(text) < LONG_TEXT:
+        return _TYPST_ESCAPE.sub(r"\\\1", text)
+    # prints as the markup would: spaces collapsed, spaces at either end left to the markup
+    # around the string (so they collapse with their neighbours' as before); `#` as an escape,
+    # so nothing in the string looks like a footnote to number_notes; `;` ends the expression
+    core = text.strip(" \t")
+    before = " " if core and text[0] in " \t" else ""
+    after = " " if core and text[-1] in " \t" else ""
+    literal = typst_string(_MARKUP_SPACE.sub(" ", core)).replace("#", "\\u{23}")
+    return f"{before}#{literal};{after}" if core else " "
 
 
 def typst_string(text: str) -> str:
