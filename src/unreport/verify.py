@@ -5,12 +5,17 @@ number and text are compared with what the edition printed (render/units.py). Ea
 read-back (formats/<fmt>/readback.py) gives the output in one of three shapes
 (formats/readback.py), checked here by shape:
 - `Paragraphs` (DOCX editions, python-docx): the paragraphs in the numbered styles, in order,
-  read `<number>\\t<text>` (a recommendation: its heading, then its text);
+  read `<number>\\t<text>` (a recommendation: its heading, then its text; a table or an annex:
+  its label, exactly as the edition printed it, an annex's "[Original: …]" line, then its
+  title); and the cells of the report's tables, in order, each the cell unit's text;
 - `Rows` (DOCX review documents): each table row holds the unit's number and text in both
   languages;
 - `Text` (PDF, pypdf: what a reader sees): each unit's number followed by the start of its
-  text (up to the first footnote mark), in document order. Whitespace is ignored (line breaks,
-  CJK-Latin spacing), hyphens too (Typst hyphenates justified text).
+  text (up to the first footnote mark), in document order; a table's or an annex's whole label
+  as the edition printed it ("Table 1", "Annex I" in the edition's words; an annex's
+  "[Original: …]" line), then its title.
+  Whitespace is ignored (line breaks, CJK-Latin spacing), hyphens too (Typst hyphenates
+  justified text).
 A mismatch is an error naming the file and the ID (exit status 1).
 """
 
@@ -24,9 +29,6 @@ from unreport.diagnostics import Collector, Loc
 from unreport.formats.readback import Paragraphs, Rows, Text
 from unreport.render.units import Printed
 
-# labelled units (a table, an annex) print a label ending in their number ("Table 1",
-# "Annex I"), then their title; their cells are read with the tables, not here
-LABELLED = ("table", "annex")
 TEXT_HEAD = 20  # characters of text that must follow each number directly in a text
 TEXT_PROBE = 16  # after a break in the text (page furniture, footnote marks), the next
 TEXT_GAP = 1500  # TEXT_PROBE characters must resume within TEXT_GAP characters
@@ -69,9 +71,11 @@ def edition_lines(expected: list[Printed], styles: dict[str, set[str]]
     lines = []
     for e in expected:
         if e.kind in ("meta", "cell"):
-            continue
-        if e.kind in LABELLED:
-            lines.append((e, styles[e.kind], Label(e.number)))
+            continue  # a table's cells: `check_cells`
+        if e.label:  # a table, an annex: its label, "[Original: …]", then its title
+            lines.append((e, styles[e.kind], e.label))
+            if e.original_line:
+                lines.append((e, styles[f"{e.kind}-original"], e.original_line))
             lines.append((e, styles[f"{e.kind}-title"], e.text))
         elif e.kind == "recommendation":
             lines.append((e, styles["recommendation"], e.number))
@@ -79,17 +83,6 @@ def edition_lines(expected: list[Printed], styles: dict[str, set[str]]
         else:
             lines.append((e, styles[e.kind], printed(e)))
     return lines
-
-
-class Label(str):
-    """A label line: what it must end with (its number)."""
-
-    def matches(self, got: str) -> bool:
-        return _ws(got).endswith(_ws(self))
-
-
-def _same(got: str, want: str) -> bool:
-    return want.matches(got) if isinstance(want, Label) else _ws(got) == _ws(want)
 
 
 def check_paragraphs(got: Paragraphs, display: str, expected: list[Printed],
@@ -102,7 +95,7 @@ def check_paragraphs(got: Paragraphs, display: str, expected: list[Printed],
                                      "document; rebuild it")
             return
         style, got = actual[i]
-        if style not in styles or not _same(got, want):
+        if style not in styles or _ws(got) != _ws(want):
             what = _diff(got, want) if style in styles else \
                 f"prints '{_short(got)}' in style {style}, not {'/'.join(sorted(styles))}"
             diag.error(Loc(display), f"{e.id}: {what}; rebuild it")
@@ -111,6 +104,24 @@ def check_paragraphs(got: Paragraphs, display: str, expected: list[Printed],
     if len(actual) > len(lines):
         diag.error(Loc(display), f"{len(actual) - len(lines)} numbered paragraph(s) more than "
                                  f"the model, first '{_short(actual[len(lines)][1])}'; rebuild it")
+
+
+def check_cells(got: tuple[str, ...], display: str, cells: list[Printed],
+                diag: Collector) -> None:
+    """Each table cell of the model, in order, against the cells of the document's tables."""
+    for i, e in enumerate(cells):
+        if i >= len(got):
+            diag.error(Loc(display), f"{e.id}: table cell '{_short(e.text, 40)}' is missing "
+                                     "from the document; rebuild it")
+            return
+        if _ws(got[i]) != _ws(e.text):
+            diag.error(Loc(display), f"{e.id}: the table cell {_diff(got[i], e.text)}; "
+                                     "rebuild it")
+            if len(got) != len(cells):
+                return  # the rest is out of step: one error is enough
+    if len(got) > len(cells):
+        diag.error(Loc(display), f"{len(got) - len(cells)} table cell(s) more than the model, "
+                                 f"first '{_short(got[len(cells)])}'; rebuild it")
 
 
 def check_rows(got: Rows, display: str, left: list[Printed], right: list[Printed],
@@ -147,35 +158,30 @@ def check_text(got: Text, display: str, sequence: list[Printed], diag: Collector
     text = squash(raw)
     pos = 0
     for e in sequence:
-        want = squash(e.number) + squash(e.head)[:TEXT_HEAD]
-        found = text.find(want, pos)
-        if e.kind in LABELLED and found < 0:
-            # "Annex I", then "[Original: Chinese]" under it, then the title: the title, with
-            # the number a little before it
-            title = text.find(squash(e.head)[:TEXT_HEAD], pos)
-            number = text.rfind(squash(e.number), max(pos, title - 200), title)
-            if title >= 0 and number >= 0:
-                pos = title + len(squash(e.head)[:TEXT_HEAD])
-                continue
-        if found < 0 and rtl:
+        # a table's or an annex's whole label, and an annex's "[Original: …]" under it
+        number = squash(e.label + e.original_line if e.label else e.number)
+        head = squash(e.head)[:TEXT_HEAD]
+        found = text.find(number + head, pos)
+        start = found + len(number) if found >= 0 else -1
+        if start < 0 and rtl and not e.label:  # (a label stands on its own line)
             # a number hanging beside right-to-left text comes out of the PDF glued to a word
             # of its first line, before or after it: the text, read without that number
-            end = _beside(text, pos, squash(e.number), squash(e.head)[:TEXT_HEAD],
-                          squash(e.text))
+            end = _beside(text, pos, number, head, squash(e.text))
             if end >= 0:
                 pos = end
                 continue
-        if found < 0:
-            where = text.find(want)
-            what = "out of order" if where >= 0 else "not found"
-            diag.error(Loc(display), f"{e.id}: '{_short(e.number + ' ' + e.head, 50)}' "
-                                     f"{what} in the output's text; rebuild it")
+        if start < 0:
+            what = "out of order" if text.find(number + head) >= 0 else "not found"
+            shown = f"{e.label or e.number} {e.head}".strip()
+            diag.error(Loc(display), f"{e.id}: '{_short(shown, 50)}' {what} in the output's "
+                                     "text; rebuild it")
             continue
-        end = _follow(text, found + len(squash(e.number)), squash(e.text))
+        end = _follow(text, start, squash(e.text))
         if isinstance(end, str):
-            diag.error(Loc(display), f"{e.id}: the text of {e.number or e.kind} breaks off "
-                                     f"before '{_short(end, 30)}' in the output's text; rebuild it")
-            pos = found + len(want)
+            diag.error(Loc(display), f"{e.id}: the text of {e.label or e.number or e.kind} "
+                                     f"breaks off before '{_short(end, 30)}' in the output's "
+                                     "text; rebuild it")
+            pos = start + len(head)
         else:
             pos = end
 
@@ -242,6 +248,7 @@ def verify_outputs(project, plan, names: tuple[str, ...], out_dir: Path) -> Coll
     def check(got, display, units, left=None, right=None) -> None:
         if isinstance(got, Paragraphs):
             check_paragraphs(got, display, units, diag)
+            check_cells(got.cells, display, [e for e in units if e.kind == "cell"], diag)
         elif isinstance(got, Rows):
             check_rows(got, display, left, right, diag)
         elif isinstance(got, Text):

@@ -1,16 +1,22 @@
 """Issue 17, acceptance 3: `--strict --verify` passes on a report with every block kind (table,
 annex, unnumbered text, footnotes, lists, cross-references, recommendations) in every shipped
 language: tests/fixtures/blocks, whose catalogs are complete in the five translations, built
-in all six languages with editions and review documents, then read back independently."""
+in all six languages with editions and review documents, then read back independently; and
+`verify` failing on those outputs tampered with (a table cell, a table's number) in each."""
 
+import contextlib
+import io
 import re
+import shutil
 import unicodedata
 
 import polib
 import pytest
 import yaml
+from docx import Document
 from helpers.project import FIXTURES, SHIPPED, make_project
 from helpers.readback import docx_paragraphs, pdf_text, squash
+from helpers.tamper import relabelled_pdf, report_tables
 
 from unreport.cli import main
 
@@ -101,3 +107,46 @@ def test_an_arabic_cross_reference_names_a_chapter_by_its_definite_ordinal(outpu
     # the PDF's text layer, words only (where pypdf puts right-to-left punctuation varies)
     words = squash(re.sub(r"[^\w\s]", "", pdf_text(outputs / f"{REPORT}.ar.pdf")))
     assert "اللجنةمرةأخرىالفصلالأولالفرعألف" in words
+
+
+# ---- tampered after the build: a table cell of the DOCX, a table's label in the PDF ---------
+@pytest.fixture
+def copied(outputs, tmp_path):
+    """A copy of the six-language outputs, to tamper with."""
+    copy = tmp_path / "out"
+    shutil.copytree(outputs, copy)
+    return copy
+
+
+def verify(project, out, *args) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["verify", "--root", str(project), "--output", str(out), *args])
+    return code, err.getvalue()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_changed_table_cell_of_each_docx_fails_naming_the_cell(outputs, copied, lang):
+    path = copied / f"{REPORT}.{lang}.docx"
+    doc = Document(str(path))
+    cell = report_tables(doc)[0].rows[2].cells[1]  # the amount of the second year
+    run = cell.paragraphs[0].runs[-1]
+    assert run.text.strip(), lang
+    run.text += run.text.strip()[-1]  # "120" printed "1200", in the edition's digits
+    doc.save(str(path))
+    code, err = verify(outputs.parent, copied, "--lang", lang, "--format", "docx")
+    assert code == 1, lang
+    assert f"{REPORT}.{lang}.docx: error: fees.r2.amount: the table cell prints" in err, err
+    assert err.count("error:") == 1, err
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pdf_printing_another_table_number_fails_naming_the_table(outputs, copied, lang):
+    """The first table's caption label printed as the second's ("Table 2", "表2", "الجدول 2"
+    where the edition printed "Table 1", "表1", "الجدول 1")."""
+    printed, model = relabelled_pdf(outputs.parent, copied, REPORT, lang, "fees", "staff")
+    assert printed != model
+    code, err = verify(outputs.parent, copied, "--lang", lang, "--format", "pdf")
+    assert code == 1, lang
+    assert f"{REPORT}.{lang}.pdf: error: fees: '{model} " in err, err
+    assert err.count("error:") == 1, err

@@ -11,14 +11,14 @@ language's house style.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import jinja2
 
 from unreport.model import inline
 from unreport.diagnostics import Collector, ContentError, EnvironmentProblem
 from unreport.lang.labels import load_messages
-from unreport.model.nodes import Annex, Report
+from unreport.model.nodes import Annex, Report, walk
 from unreport.model.number import Number
 from unreport.project.paths import Project
 from unreport.lang.style import Style, load_style
@@ -166,6 +166,9 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     docs = {m.dialect.name: render(m) for m in markups} if documents else {}
     missing = list(texts.missing)  # the texts the edition shows in the source language
     printed = printed_units(texts, label_macros(project, lang, messages))
+    annexes = {b.id: b for b in walk(report.body) if isinstance(b, Annex)}
+    printed = [replace(e, original_line=annex_original(annexes[e.id])) if e.id in annexes
+               else e for e in printed]
     return Edition(report, lang, style, docs, mast, missing, printed)
 
 

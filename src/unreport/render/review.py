@@ -63,11 +63,8 @@ def review_rows(project: Project, report: Report, source_style: Style, style: St
     organ, tables and annexes with their labels ("Table 1" / "表1", "Annex I" / "附件一")."""
     from unreport.render.edition import distribution_block
     meta = report.meta
-    labels = {lang: load_messages(project, lang, Collector()).gettext
-              for lang in (source_style.lang, style.lang)}
 
     def side(e: Printed, st: Style) -> Printed:
-        _ = labels[st.lang]
         if e.id == "meta.meeting.place" and meta.meeting:
             # the place, after the draft marker if there is one, becomes the meeting line
             place = e.text[len(e.marker) + 1:] if e.marker else e.text
@@ -80,10 +77,9 @@ def review_rows(project: Project, report: Report, source_style: Style, style: St
             return replace(e, text=text, head=text, markup={
                 m.dialect.name: swap(e.markup[m.dialect.name], m.dialect.escape)
                 for m in markups})
-        if e.kind == "table" and e.number:
-            return replace(e, number=_("Table %(number)s") % {"number": e.number})
-        if e.kind == "annex" and e.number:
-            return replace(e, number=_("Annex %(number)s") % {"number": e.number})
+        if e.label:  # a table's or an annex's label, as its edition prints it (the row
+            # has no "[Original: …]" line)
+            return replace(e, number=e.label, original_line="")
         return e
 
     def block_row(lang: str, st: Style) -> Printed:

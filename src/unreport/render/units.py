@@ -37,6 +37,8 @@ class Printed:
     notes: int = 0  # footnotes in the text
     kind: str = ""  # meta | chapter | section | ... | item (set by `printed_units`)
     number: str = ""  # as printed in this language ("" for unnumbered units)
+    label: str = ""  # a table's caption label, an annex's heading: its number in its words
+    original_line: str = ""  # an annex's "[Original: …]" under its heading, when it has one
 
     def __getattr__(self, name: str) -> str:
         """The markup of a dialect as an attribute (`row.left.markdown` in a template)."""
@@ -128,9 +130,14 @@ class EditionTexts:
         return check_codes(codes, block.states_loc, self.terms, self.report.meta.date, self.diag)
 
 
+# the units printed under a label of their own, by the `labels.j2` macro of their kind
+LABELLED = ("table", "annex")
+
+
 def printed_units(texts: EditionTexts, labels) -> list[Printed]:
     """Every unit of the edition in document order, with its number as printed (a
-    recommendation's through the `labels.j2` macro of its language)."""
+    recommendation's through the `labels.j2` macro of its language) and the label a table or
+    an annex prints (through the macro of its kind, as report.j2 prints it)."""
     style, out = texts.style, []
     for unit in units(texts.report):
         n = texts.numbers.get(unit.id)
@@ -140,5 +147,6 @@ def printed_units(texts: EditionTexts, labels) -> list[Printed]:
             number = str(labels.recommendation(style.number(n.kind, n.value, n.style, n.depth)))
         else:
             number = style.number(n.kind, n.value, n.style, n.depth)
-        out.append(replace(texts[unit.id], kind=unit.kind, number=number))
+        label = str(getattr(labels, unit.kind)(number)) if unit.kind in LABELLED else ""
+        out.append(replace(texts[unit.id], kind=unit.kind, number=number, label=label))
     return out
