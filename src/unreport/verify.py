@@ -32,6 +32,10 @@ from unreport.render.units import Printed
 TEXT_HEAD = 20  # characters of text that must follow each number directly in a text
 TEXT_PROBE = 16  # after a break in the text (page furniture, footnote marks), the next
 TEXT_GAP = 1500  # TEXT_PROBE characters must resume within TEXT_GAP characters
+# in a review document a row longer than a page breaks on every page in both columns, and
+# the text of each page reads the left column's part, then the right's: a column's text
+# resumes after the other column's part of the page (and the page's furniture)
+REVIEW_GAP = 12_000
 
 
 
@@ -146,9 +150,11 @@ def _lines(text: str) -> str:
 
 
 # ---- PDF ------------------------------------------------------------------------------------
-def check_text(got: Text, display: str, sequence: list[Printed], diag: Collector) -> None:
+def check_text(got: Text, display: str, sequence: list[Printed], diag: Collector,
+               gap: int = TEXT_GAP) -> None:
     """Each unit's number and the start of its text appear in order in the document's text (in
-    a document with right-to-left text: its letters and digits, without punctuation)."""
+    a document with right-to-left text: its letters and digits, without punctuation), each
+    text whole, interrupted by no more than `gap` characters at a time."""
     raw = got.text
     rtl = got.rtl
     if rtl:
@@ -176,7 +182,7 @@ def check_text(got: Text, display: str, sequence: list[Printed], diag: Collector
             diag.error(Loc(display), f"{e.id}: '{_short(shown, 50)}' {what} in the output's "
                                      "text; rebuild it")
             continue
-        end = _follow(text, start, squash(e.text))
+        end = _follow(text, start, squash(e.text), gap)
         if isinstance(end, str):
             diag.error(Loc(display), f"{e.id}: the text of {e.label or e.number or e.kind} "
                                      f"breaks off before '{_short(end, 30)}' in the output's "
@@ -205,9 +211,10 @@ def _beside(text: str, pos: int, number: str, head: str, whole: str) -> int:
     return -1
 
 
-def _follow(text: str, pos: int, want: str) -> int | str:
-    """Match `want` in `text` from `pos`, letting page furniture and footnote marks interrupt
-    it: the end position, or the part of `want` that could not be found."""
+def _follow(text: str, pos: int, want: str, gap: int = TEXT_GAP) -> int | str:
+    """Match `want` in `text` from `pos`, letting page furniture and footnote marks (up to
+    `gap` characters at a time) interrupt it: the end position, or the part of `want` that
+    could not be found."""
     i = 0
     while i < len(want):
         if pos < len(text) and text[pos] == want[i]:
@@ -215,7 +222,7 @@ def _follow(text: str, pos: int, want: str) -> int | str:
             i += 1
             continue
         probe = want[i:i + TEXT_PROBE]
-        at = text.find(probe, pos, pos + TEXT_GAP + len(probe))
+        at = text.find(probe, pos, pos + gap + len(probe))
         if at < 0:
             return want[i:]
         pos = at
@@ -251,6 +258,12 @@ def verify_outputs(project, plan, names: tuple[str, ...], out_dir: Path) -> Coll
             check_cells(got.cells, display, [e for e in units if e.kind == "cell"], diag)
         elif isinstance(got, Rows):
             check_rows(got, display, left, right, diag)
+        elif isinstance(got, Text) and left is not None:
+            # a review document: each column in its order (a long row's parts alternate with
+            # the other column's page by page)
+            for column in (left, right):
+                check_text(got, display, [e for e in column if e.kind != "meta"], diag,
+                           REVIEW_GAP)
         elif isinstance(got, Text):
             check_text(got, display, [e for e in units if e.kind != "meta"], diag)
 
