@@ -243,15 +243,6 @@ def verify_outputs(project, plan, names: tuple[str, ...], out_dir: Path) -> Coll
             if _exists(path, project.rel(path), diag):
                 yield fmt, path, project.rel(path)
 
-    def readable(read, path, display):
-        """A damaged output (truncated, not a DOCX or PDF at all) is one error, not a crash."""
-        try:
-            return read(path)
-        except Exception as exc:  # noqa: BLE001 (pypdf, zipfile and lxml each raise their own)
-            diag.error(Loc(display), f"cannot be read (damaged or truncated: "
-                                     f"{type(exc).__name__}); rebuild it")
-            return None
-
     def check(got, display, units, left=None, right=None) -> None:
         if isinstance(got, Paragraphs):
             check_paragraphs(got, display, units, diag)
@@ -267,17 +258,61 @@ def verify_outputs(project, plan, names: tuple[str, ...], out_dir: Path) -> Coll
         elif isinstance(got, Text):
             check_text(got, display, [e for e in units if e.kind != "meta"], diag)
 
+    jobs = []  # (read-back module, its function, path, path as shown, what to check against)
     for edition in plan.editions:
         units = plan.printed[(edition.report.id, edition.lang)]
         for fmt, path, display in written(edition):
-            check(readable(fmt.read_back().edition, path, display), display, units)
+            jobs.append((fmt.readback, "edition", path, display, (units,)))
     for doc in plan.parallels:
         left = [r.left for r in doc.rows]
         right = [r.right for r in doc.rows]
         both = [e for pair in zip(left, right) for e in pair]
         for fmt, path, display in written(doc):
-            check(readable(fmt.read_back().review, path, display), display, both, left, right)
+            jobs.append((fmt.readback, "review", path, display, (both, left, right)))
+    for (_module, _read, _path, display, against), (got, problem) in zip(jobs, _read_all(jobs)):
+        if problem:  # a damaged output (truncated, not a DOCX or PDF at all): one error
+            diag.error(Loc(display), f"cannot be read (damaged or truncated: {problem}); "
+                                     "rebuild it")
+        else:
+            check(got, display, *against)
     return diag
+
+
+# outputs this large in all are read back in parallel processes: reading a PDF (pypdf, pure
+# Python) takes about 0.06 s a page, and holds the interpreter lock; below it, starting the
+# processes would cost more than it saves
+PARALLEL_BYTES = 8_000_000
+
+
+def _read_all(jobs) -> list:
+    """(what each output reads back as, or None and what went wrong), in the order of `jobs`."""
+    import os
+    cores = os.cpu_count() or 1
+    total = sum(path.stat().st_size for _m, _r, path, _d, _a in jobs)
+    work = [(module, read, str(path)) for module, read, path, _d, _a in jobs]
+    if cores < 2 or len(jobs) < 2 or total < PARALLEL_BYTES:
+        return [_read_one(*w) for w in work]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    # the largest first, so that the longest read does not start last; spawned, not forked
+    # (a build's threads and typst workers are running)
+    order = sorted(range(len(work)), key=lambda i: -jobs[i][2].stat().st_size)
+    with ProcessPoolExecutor(min(cores, len(jobs)),
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        done = dict(zip(order, pool.map(_read_one_packed, [work[i] for i in order])))
+    return [done[i] for i in range(len(work))]
+
+
+def _read_one_packed(args):
+    return _read_one(*args)
+
+
+def _read_one(module: str, read: str, path: str):
+    import importlib
+    try:
+        return getattr(importlib.import_module(module), read)(Path(path)), None
+    except Exception as exc:  # noqa: BLE001 (pypdf, zipfile and lxml each raise their own)
+        return None, type(exc).__name__
 
 
 def _exists(path: Path, display: str, diag: Collector) -> bool:

@@ -81,3 +81,19 @@ def test_verify_reads_the_whole_text_of_each_pdf_paragraph(example_outputs, tmp_
     assert len(err) == 2, err
     assert err[0].endswith(f"{REPORT}.en.pdf: error: org.opening.meetings: the text of 6. breaks "
                            "off before 'wholesession.' in the output's text; rebuild it")
+
+
+def test_outputs_read_back_in_parallel_processes_verify_alike(tampered, capsys, monkeypatch):
+    """Large outputs are read in processes (verify.PARALLEL_BYTES): here every output, with one
+    PDF truncated: the same verdicts as read one by one, each named once."""
+    from unreport import verify
+    from unreport.cli import main
+    monkeypatch.setattr(verify, "PARALLEL_BYTES", 0)
+    assert main(["verify", "--root", str(ROOT), "--output", str(tampered)]) == 0
+    assert "verified: 22 file(s)" in capsys.readouterr().out
+    pdf = tampered / f"{REPORT}.fr.pdf"
+    pdf.write_bytes(pdf.read_bytes()[: pdf.stat().st_size // 3])
+    assert main(["verify", "--root", str(ROOT), "--output", str(tampered)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{pdf}: error: cannot be read (damaged or truncated: PdfStreamError); "
+                   "rebuild it", "1 mismatch between the outputs and the model"]
