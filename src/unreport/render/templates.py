@@ -9,8 +9,10 @@ so a loop that prints nothing cannot run without limit either.
 
 from __future__ import annotations
 
+import re
 import time
 import traceback
+from pathlib import Path
 
 import jinja2
 
@@ -61,6 +63,9 @@ def template_failure(project, exc: BaseException) -> EnvironmentProblem:
     what = {RecursionError: "it calls itself without end (recursion)",
             ZeroDivisionError: "division by zero"}.get(type(exc), f"{type(exc).__name__}: {exc}")
     if isinstance(exc, jinja2.UndefinedError):
+        missing = _missing_macro(project, exc, where)
+        if missing is not None:
+            return missing
         what = f"{exc} (a name the template uses is not defined)"
     if isinstance(exc, TemplateBound):
         what = f"{exc}: a loop without end?"
@@ -71,3 +76,36 @@ def template_failure(project, exc: BaseException) -> EnvironmentProblem:
     else:
         shown = project.rel(where[0]) + (f":{where[1]}" if where[1] else "")
     return EnvironmentProblem(f"{shown}: error: template problem: {what}; fix the template")
+
+
+_NO_MACRO = re.compile(r"'jinja2\.environment\.TemplateModule object' has no attribute '(\w+)'")
+
+
+def _missing_macro(project, exc, where) -> EnvironmentProblem | None:
+    """A template that calls `alias.name(...)` of a template it imports `as alias`, where the
+    imported file (typically a project's copy of labels.j2 made before a macro was added) has
+    no macro `name`: the fault named at that file, with what to do. None for anything else."""
+    m = _NO_MACRO.search(str(exc))
+    if m is None or where is None:
+        return None
+    name = m.group(1)
+    try:
+        lines = Path(where[0]).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    line = lines[where[1] - 1] if 0 < where[1] <= len(lines) else ""
+    call = re.search(rf"(\w+)\.{name}\s*\(", line)
+    if call is None:
+        return None
+    alias = call.group(1)
+    imported = next((i.group(1) for i in re.finditer(
+        rf"""{{%-?\s*import\s+["']([^"']+)["']\s+as\s+{alias}\b""", "\n".join(lines))), None)
+    if imported is None:
+        return None
+    rel = Path(where[0]).parent.name + "/" + imported  # beside the importing template
+    path = project.find("templates", rel)
+    shipped = project.layers("templates")[-1] / rel
+    return EnvironmentProblem(
+        f"{project.rel(path)}: error: it has no macro '{name}', which "
+        f"{project.rel(where[0])}:{where[1]} calls; add the macro from the shipped "
+        f"{project.rel(shipped)}, or delete this copy to use the shipped one")
