@@ -65,7 +65,7 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
                 terms[lang] = load_terms(project, lang, diag)
                 check_labels(project, lang, opts.strict, diag)
             tr = translate(report, lang, project, diag)
-            check_printable(tr, opts, diag, shown)
+            check_printable(project, tr, opts, diag, shown)
             edition = render_edition(report, numbers, tr, project, terms[lang], diag, markups)
             if keep:
                 plan.printed[(report.id, lang)] = edition.units
@@ -95,9 +95,10 @@ def gather(project: Project, opts: Options, on_document=None) -> Plan:
     return plan
 
 
-def check_printable(tr, opts: Options, diag: Collector, shown: set) -> None:
+def check_printable(project: Project, tr, opts: Options, diag: Collector, shown: set) -> None:
     """A character that a selected format cannot print (a glyph in none of the installed fonts:
-    an emoji, a flag) is a warning at its text, an error under --strict; once per text."""
+    an emoji, a flag) is a warning at the character (its text's place when it is not written
+    there as itself), an error under --strict; once per text."""
     for fmt in formats.selected(opts.formats):
         for ident, text in tr.texts.items():
             chars = fmt.cannot_print(text.text)
@@ -109,10 +110,26 @@ def check_printable(tr, opts: Options, diag: Collector, shown: set) -> None:
                    f"installed fonts: the {fmt.name.upper()} prints an empty box; install a "
                    f"font that has {'it' if len(chars) == 1 else 'them'} (emoji: "
                    "fonts-noto-color-emoji) or write it in words")
+            where = character_loc(project, text.loc, chars[0])
             if opts.strict:
-                diag.error(text.loc, msg + " (--strict)")
+                diag.error(where, msg + " (--strict)")
             else:
-                diag.warning(text.loc, msg)
+                diag.warning(where, msg)
+
+
+def character_loc(project: Project, loc, ch: str):
+    """Where `ch` is first written at or after `loc` (a text's place) in its file, or `loc`."""
+    from unreport.diagnostics import Loc
+    try:
+        lines = (project.root / loc.path).read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return loc
+    for n in range(max(loc.line, 1), len(lines) + 1):
+        start = max(loc.col - 1, 0) if n == loc.line else 0
+        col = lines[n - 1].find(ch, start)
+        if col >= 0:
+            return Loc(loc.path, n, col + 1)
+    return loc
 
 
 def glyphs_name(ch: str) -> str:

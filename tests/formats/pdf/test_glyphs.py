@@ -68,3 +68,22 @@ def test_what_the_check_calls_missing_typst_prints_as_an_empty_box(tmp_path):
     assert glyphs.missing("A🥰B😀C") == ["🥰"]
     assert drawn[1] == ("(cid:0)", "LiberationSerif")  # no glyph: the box
     assert drawn[3][0] == "😀" and drawn[3][1] != "LiberationSerif"  # from a fallback font
+
+
+def test_a_missing_character_in_a_translation_is_located_in_its_catalog(tmp_path, capsys):
+    """In a PO file the warning stands at the character in the msgstr, named once although the
+    catalog is read for the edition and the review document; --strict makes it an error."""
+    from helpers.project import edit, make_project
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", "base")
+    edit(project / "locales/zh/note.po", 'msgstr "本说明向*委员会*提供其所要求的信息。',
+         'msgstr "本说明向*委员会*提供其所要求的信息🥰。')
+    assert main(["check", "--root", str(project)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    col = len('msgstr "本说明向*委员会*提供其所要求的信息') + 1
+    assert err == [f"locales/zh/note.po:52:{col}: warning: intro.purpose: 🥰 (U+1F970 SMILING "
+                   "FACE WITH SMILING EYES AND THREE HEARTS) is in none of the installed fonts: "
+                   "the PDF prints an empty box; install a font that has it (emoji: "
+                   "fonts-noto-color-emoji) or write it in words"], err
+    assert main(["check", "--strict", "--root", str(project)]) == 1
+    assert f"locales/zh/note.po:52:{col}: error: intro.purpose: 🥰" in capsys.readouterr().err
