@@ -220,3 +220,46 @@ def test_a_path_that_is_not_a_file_is_named_and_never_opened(tmp_path):
             f"{tmp_path / name}: error: {what}; give the XLIFF file your CAT tool saved (from "
             "'xliff export')"]), name
     assert po_path(project).read_bytes() == before
+
+
+LONG_ZH = ("工作组注意到，作出答复的缔约国（“答复国”）100%已根据《议定书》第6条第2款采取措施，"
+           "‘非正常’移民自2015年以来减少了12.5%；工作组还建议各国加强合作，交流信息和最佳做法。")
+
+
+def test_a_target_with_a_control_or_bidi_character_is_refused_and_nothing_written(tmp_path,
+                                                                                  capsys):
+    """A CAT tool's &#x202E; (right-to-left override), like any control character, never
+    reaches the catalog: one located error at the target, the catalog as it was."""
+    project = draft_project(tmp_path)
+    xlf = export(project, tmp_path)
+    tree, found = units(xlf)
+    ident = next(iter(found))
+    set_target(found[ident], LONG_ZH[:40] + "\u202e" + LONG_ZH[40:])
+    tree.write(str(xlf), encoding="utf-8", xml_declaration=True)
+    line = found[ident].find("x:target", NS).sourceline
+    before = po_path(project).read_bytes()
+    capsys.readouterr()
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (f"{xlf}:{line}:1: error: trans-unit '{ident}': the target's "
+                      "bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed: it "
+                      "reorders the text on the page; delete it (the edition's language sets "
+                      "the direction)"), err
+    assert po_path(project).read_bytes() == before
+
+
+def test_a_target_with_a_line_separator_leaves_a_catalog_every_tool_reads(tmp_path, capsys):
+    """U+0085 and U+2028 inside a translation: the catalog written is read back by this tool
+    (its lines end at newlines only, not where str.splitlines would end them), msgfmt, polib
+    and translate-toolkit (the autouse fixture)."""
+    project = draft_project(tmp_path)
+    xlf = export(project, tmp_path)
+    tree, found = units(xlf)
+    ident = next(iter(found))
+    set_target(found[ident], LONG_ZH[:30] + "\x85" + LONG_ZH[30:60] + "\u2028" + LONG_ZH[60:])
+    tree.write(str(xlf), encoding="utf-8", xml_declaration=True)
+    assert main(["--root", str(project), "xliff", "import", str(xlf)]) == 0
+    assert "\u2028" in po_path(project).read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+    assert main(["--root", str(project), "catalogs", "--check"]) == 0, capsys.readouterr().err

@@ -21,6 +21,14 @@ from dataclasses import dataclass, field
 FORMAT_FLAG = re.compile(r"(no-)?[a-z0-9+-]+-format\Z")  # c-format, python-format, ...
 
 
+def physical_lines(text: str) -> list[str]:
+    """The file's lines as gettext reads them: ended by \\n (or \\r\\n, \\r), nothing else.
+    str.splitlines also breaks at \\v, \\f, \\x1c-\\x1e, U+0085, U+2028 and U+2029, which a
+    translation may hold inside its quotes: a line would end in the middle of a string."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 # the states of a PO entry as a translation (Entry.state)
 TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
 
@@ -137,7 +145,7 @@ def parse(text: str) -> Catalog:
     cat = Catalog()
     entries: list[Entry] = []
     cur = _Pending()
-    for n, raw in enumerate(text.splitlines(), start=1):
+    for n, raw in enumerate(physical_lines(text), start=1):
         line = raw.strip()
         if not line:
             cur.blank()
@@ -270,7 +278,7 @@ def _header_fields(msgstr: str) -> list[tuple[str, str]]:
 
 def _header_comment_lines(text: str) -> list[str]:
     out = []
-    for line in text.splitlines():
+    for line in physical_lines(text):
         if line.startswith("msgid") or line.startswith("msgctxt"):
             break
         if line.startswith("#") and not line.startswith("#,"):

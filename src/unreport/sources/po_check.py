@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from unreport.diagnostics import Collector, Loc
+from unreport.sources.po import physical_lines
 
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _KEYWORD_LINE = re.compile(rf'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+{_STRING}[ \t]*\Z')
@@ -47,7 +48,7 @@ def check_po_lines(text: str, display: str, diag: Collector) -> bool:
                 contexts[value] = line
             current = None
 
-    for n, raw in enumerate(text.splitlines(), start=1):
+    for n, raw in enumerate(physical_lines(text), start=1):
         line = raw.strip()
         if not line:
             last_keyword = None  # a blank line ends the entry

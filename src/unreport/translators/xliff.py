@@ -36,6 +36,7 @@ from unreport.sources import po
 from unreport.model.load import load_reports
 from unreport.project.options import Options
 from unreport.translators.catalogs import SyncOptions, SyncResult, build_catalog, finish, read_old
+from unreport.sources.yamlsource import FORBIDDEN, forbidden_message
 from unreport.diagnostics import Collector, ContentError, Diagnostic, EnvironmentProblem, Loc
 from unreport.model.nodes import units
 from unreport.model.number import number
@@ -345,6 +346,10 @@ def _merge(project, report, lang, files, shown, strict, diag):
         used: list[str] = []
         target = element_text(target_el, codes, used).strip()
         if not target:
+            continue
+        if FORBIDDEN.search(target):  # as in a PO file or the content: never written
+            diag.error(Loc(shown, target_el.sourceline or unit.sourceline, 1),
+                       f"trans-unit '{ident}': the target's {forbidden_message(target)}")
             continue
         m = entries.get(ident)
         if m is not None and m.msgstr.strip() == target:
