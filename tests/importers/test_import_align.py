@@ -321,6 +321,21 @@ def test_lists_of_states_become_codes_or_stay_text(tmp_path, capsys):
         in paras
 
 
+@pytest.mark.parametrize("data", [b"PK\x03\x04garbage", bytes(range(256)) * 12,
+                                  b"%PDF-1.7\n" + b"x" * 3000], ids=["zip-head", "noise", "pdf"])
+def test_a_docx_that_is_no_zip_cannot_be_read(tmp_path, capsys, data):
+    project = make_project(tmp_path / "p")
+    (project / "content").mkdir()
+    bad = tmp_path / "report.docx"
+    bad.write_bytes(data)
+    assert run("import", str(bad), "--lang", "en", "--root", project) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert err.startswith(f"{bad}: error: cannot be read (") and \
+        err.rstrip().endswith("save it again as DOCX or UTF-8 text"), err
+    assert not list((project / "content").iterdir())
+
+
 @pytest.mark.parametrize("argv, message", [
     (["import"], "import needs one file"),
     (["import", "missing.docx", "--lang", "en"], "missing.docx: no such file"),

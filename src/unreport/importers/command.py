@@ -29,7 +29,8 @@ ORDER = ("chapter", "section", "subsection", "para", "recommendation", "item", "
 
 
 def _usage(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    from unreport.diagnostics import printable
+    print(printable(f"error: {message}"), file=sys.stderr)
     return 2
 
 
@@ -57,9 +58,10 @@ def run_import(project: Project, args) -> int:
         return _usage(f"{display}: not a .docx or .txt file; save it as one of them")
     try:
         src = read_source(path, display)
-    except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
-        print(f"{display}: error: cannot be read ({type(exc).__name__}: {exc}); save it again "
-              "as DOCX or UTF-8 text", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 (python-docx, zipfile and lxml each raise their own)
+        from unreport.diagnostics import printable
+        print(printable(f"{display}: error: cannot be read ({type(exc).__name__}: {exc}); "
+                        "save it again as DOCX or UTF-8 text"), file=sys.stderr)
         return 1
     known = project.languages()
     # a DOCX names its language (core properties), perhaps with a region: zh-CN -> zh
