@@ -42,3 +42,19 @@ def test_wrong_arguments_are_one_usage_line(line, tmp_path):
     assert code == 2 and lines[-1] == CASES[line], lines
     assert "Traceback" not in err.getvalue() and "internal error" not in err.getvalue()
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("name", ["", "x\x1b[2Jy", "bad\u202ename"])
+def test_new_refuses_a_folder_name_it_cannot_show(name, tmp_path, capsys):
+    """An empty name, or one with control characters (which would reach the terminal raw): a
+    usage error shown escaped, and nothing made."""
+    import os
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert main(["new", name]) == 2
+    finally:
+        os.chdir(cwd)
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err and "no folder name" in err, err
+    assert list(tmp_path.iterdir()) == []

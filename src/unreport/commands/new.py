@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from unreport.diagnostics import EnvironmentProblem
+from unreport.diagnostics import EnvironmentProblem, printable
 from unreport.project.paths import DATA
 
 SKELETON = DATA / "skeleton"
@@ -44,6 +44,10 @@ def run_new(args: list[str]) -> int:
     if len(args) > 1:
         print("error: use 'unreport new [DIR]' (one folder)", file=sys.stderr)
         return 2
+    if args and (not args[0].strip() or printable(args[0]) != args[0]):
+        print(printable(f"error: '{args[0]}' is no folder name (empty, or with control "
+                        "characters); name the new project's folder"), file=sys.stderr)
+        return 2
     target = Path(args[0] if args else ".").resolve()
     if target.exists() and not target.is_dir():
         raise EnvironmentProblem(f"{target}: error: not a folder; name a new or empty folder")
@@ -52,11 +56,12 @@ def run_new(args: list[str]) -> int:
     if existing:
         shown = ", ".join(str(p.relative_to(target)) for p in existing)
         raise EnvironmentProblem(f"{target}: error: would overwrite {shown}; "
-                                 "'unreport new' writes only into a new or empty folder "
-                                 "(nothing was written)")
+                                 "'unreport new' writes only files that are not there yet: "
+                                 "name a new or empty folder (nothing was written)")
     for src, dst in files:
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, dst)
         print(f"wrote {dst.relative_to(target)}")
-    print(f"\na new project in {target}: run 'unreport' there to build it into output/")
+    print(printable(f"\na new project in {target}: run 'unreport' there to build it into "
+                    "output/"))
     return 0
