@@ -102,3 +102,25 @@ def test_a_named_pipe_among_the_language_data_does_not_block(tmp_path):
                               env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
         assert proc.returncode in (0, 1, 2), (args, proc.stderr)
         assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+
+
+def test_a_pipe_put_in_after_a_build_stops_the_next_up_to_date_build(tmp_path, capsys):
+    """The fast path of an unchanged build (nothing read, nothing written) still refuses a
+    pipe, a link to nothing or a folder put in place of the language data or a template."""
+    import os
+
+    from unreport.cli import main
+    # the project has no style.yaml or report.j2 of its own: the shipped ones serve
+    project = make_project(tmp_path / "p", "base", without=("locales/zh/style.yaml",
+                                                            "templates/base/report.j2"))
+    assert main(["--root", str(project), "--format", "docx", "--no-review"]) == 0
+    assert main(["--root", str(project), "--format", "docx", "--no-review"]) == 0
+    assert "up to date" in capsys.readouterr().out
+    os.mkfifo(project / "locales/zh/style.yaml")
+    (project / "templates/base/report.j2").mkdir()
+    assert main(["--root", str(project), "--format", "docx", "--no-review"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "locales/zh/style.yaml: error: not a regular file (a named pipe); remove it or replace "
+        "it with a file",
+        "templates/base/report.j2: error: not a regular file (a folder); remove it or replace "
+        "it with a file"]

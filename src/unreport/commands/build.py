@@ -13,7 +13,8 @@ from unreport.project.paths import Project
 
 def run(project: Project, args) -> int:
     if not (args.watch or args.no_cache or args.verify) and \
-            project.report_paths(args.report) and up_to_date(args, project):
+            project.report_paths(args.report) and not project.irregular() and \
+            up_to_date(args, project):
         return 0
     for fmt in selected(tuple(args.format)):
         fmt.start(args.jobs, args.watch)  # worker processes start while the content loads
