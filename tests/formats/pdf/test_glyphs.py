@@ -87,3 +87,27 @@ def test_a_missing_character_in_a_translation_is_located_in_its_catalog(tmp_path
                    "fonts-noto-color-emoji) or write it in words"], err
     assert main(["check", "--strict", "--root", str(project)]) == 1
     assert f"locales/zh/note.po:52:{col}: error: intro.purpose: 🥰" in capsys.readouterr().err
+
+
+def test_each_character_is_named_once_at_its_source_text(tmp_path, capsys):
+    """A source text shown untranslated in the Chinese edition is warned once, at the content
+    file (not again at the stale catalog entry); a character written as an escape is warned at
+    its own text, not at the same character written out in a later text."""
+    from helpers.project import edit, make_project
+    from unreport.cli import main
+    project = make_project(tmp_path / "p", "base")
+    note = project / "content/note.yaml"
+    edit(note, "{id: intro.items.one, text: the budget;}",
+         '{id: intro.items.one, text: "the budget \\U0001F970;"}')
+    edit(note, "{id: intro.items.two, text: the calendar.}",
+         "{id: intro.items.two, text: the calendar 🥰.}")
+    assert main(["check", "--root", str(project)]) == 0
+    lines = note.read_text(encoding="utf-8").split("\n")
+    one = next(n for n, ln in enumerate(lines, 1) if "intro.items.one" in ln)
+    two = next(n for n, ln in enumerate(lines, 1) if "intro.items.two" in ln)
+    warned = [ln.split(": warning: ")[0] + " " + ln.split(": ")[2]
+              for ln in capsys.readouterr().err.splitlines() if "installed fonts" in ln]
+    assert warned == [f"content/note.yaml:{one}:{lines[one - 1].index('intro.items.one') + 1} "
+                      "intro.items.one",
+                      f"content/note.yaml:{two}:{lines[two - 1].index('🥰') + 1} "
+                      "intro.items.two"], warned
