@@ -124,7 +124,8 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
         "un_name": _("United Nations"),
         "symbol": meta.symbol,
         **block,
-        "organ": inline.plain(inline.parse(tr["meta.organ"].text)),
+        # as every text printed: an untranslated organ is a draft text, with its marker
+        "organ": texts["meta.organ"].text,
         # the job number reads left to right in every edition
         "job": isolate(job, "ltr") if style.direction != "ltr" else job,
         # the first page's job line: number, edition letter, processing dates (DDMMYY)
@@ -137,7 +138,7 @@ def render_edition(report: Report, numbers: dict[str, Number], tr: Translation,
     }
     meeting_line = ""
     if meta.meeting:
-        place = inline.plain(inline.parse(tr["meta.meeting.place"].text))
+        place = texts["meta.meeting.place"].text
         meeting_line = style.meeting_line(place, meta.meeting.start, meta.meeting.end)
     def render(markup) -> str:
         """The edition in one format's markup (templates/<markup.templates>/blocks.j2)."""
