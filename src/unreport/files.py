@@ -1,9 +1,11 @@
-"""Writing outputs: atomically (temporary file + rename) and deterministically."""
+"""Files: an input must be a regular file (`not_a_file`: a named pipe is never opened, reading
+it would block); outputs are written atomically (temporary file + rename) and deterministically."""
 
 from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
@@ -102,3 +104,17 @@ def epoch_of(d) -> int:
     for a document of that date (byte-identical outputs)."""
     import datetime as dt
     return int(dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def not_a_file(path) -> str | None:
+    """None for a regular file (or a link to one), else what the path is."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "a link to nothing" if os.path.islink(path) else "it does not exist"
+    except OSError as exc:
+        return f"it cannot be read: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    return ("a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a device")

@@ -13,8 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from unreport.diagnostics import Collector, ContentError, Loc
-from unreport.files import write_atomic
+from unreport.diagnostics import Collector, ContentError, Loc, printable
+from unreport.files import not_a_file, write_atomic
 from unreport.project.paths import Project
 from unreport.importers.paragraphs import Source
 from unreport.importers.reading import LangReader
@@ -29,7 +29,6 @@ ORDER = ("chapter", "section", "subsection", "para", "recommendation", "item", "
 
 
 def _usage(message: str) -> int:
-    from unreport.diagnostics import printable
     print(printable(f"error: {message}"), file=sys.stderr)
     return 2
 
@@ -49,7 +48,6 @@ def run_import(project: Project, args) -> int:
     path = Path(args.args[0])
     display = project.rel(path)
     if not path.is_file():
-        from unreport.sources.yamlsource import not_a_file
         problem = not_a_file(path)
         return _usage(f"{display}: no such file" if problem == "it does not exist" else
                       f"{display}: not a regular file ({problem}); give the .docx or .txt "
@@ -59,7 +57,6 @@ def run_import(project: Project, args) -> int:
     try:
         src = read_source(path, display)
     except Exception as exc:  # noqa: BLE001 (python-docx, zipfile and lxml each raise their own)
-        from unreport.diagnostics import printable
         print(printable(f"{display}: error: cannot be read ({type(exc).__name__}: {exc}); "
                         "save it again as DOCX or UTF-8 text"), file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from unreport.diagnostics import Collector
+from unreport.files import not_a_file
 
 T = TypeVar("T")
 _MEMO: dict[tuple, tuple] = {}
@@ -21,7 +22,6 @@ _LIMIT = 256  # entries; a long watch session drops the oldest
 def _fingerprint(paths: tuple[Path, ...]) -> tuple:
     """What each file holds (its hash); a path that is not a regular file, what it is: a named
     pipe is never opened (reading it would block; the reader then reports it)."""
-    from unreport.sources.yamlsource import not_a_file
     out = []
     for path in paths:
         problem = not_a_file(path)

@@ -6,6 +6,8 @@ import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
+from unreport.files import not_a_file
+
 DATA = Path(__file__).resolve().parents[1] / "data"  # what ships with the tool
 # the kinds of file read from locales/ and templates/
 DATA_SUFFIXES = (".yaml", ".yml", ".po", ".j2", ".typ", ".lua", ".png", ".json", ".toml")
@@ -84,7 +86,6 @@ class Project:
         like a data file), with what it is: the lookups above skip it, so the tool's file
         would be used in its place without a word. Nothing here is opened."""
         import os
-        from unreport.sources.yamlsource import not_a_file
         found = []
         for folder in ("locales", "templates"):
             top = self.root / folder

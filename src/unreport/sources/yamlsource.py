@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from unreport.files import not_a_file
 from unreport.diagnostics import Collector, Loc
 
 MAX_NODES = 200_000  # bound on values expanded from aliases: stops "billion laughs" bombs
@@ -290,19 +291,3 @@ def read_text(path, display: str, diag: Collector) -> str | None:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         diag.error(Loc(display, line, col), "file is not UTF-8; save it as UTF-8")
         return None
-
-
-def not_a_file(path) -> str | None:
-    """None for a regular file (or a link to one), else what the path is."""
-    import os
-    import stat
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return "a link to nothing" if os.path.islink(path) else "it does not exist"
-    except OSError as exc:
-        return f"it cannot be read: {exc.strerror}"
-    if stat.S_ISREG(mode):
-        return None
-    return ("a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "a device")

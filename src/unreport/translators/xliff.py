@@ -41,6 +41,7 @@ from unreport.diagnostics import Collector, ContentError, Diagnostic, Environmen
 from unreport.model.nodes import units
 from unreport.model.number import number
 from unreport.files import write_atomic
+from unreport.files import not_a_file
 from unreport.translators.places import places
 from unreport.project.paths import Project
 from unreport.sources.catalog import read_catalog
@@ -250,7 +251,6 @@ def export(project: Project, opts: Options) -> int:
 def import_file(project: Project, file: Path, strict: bool = False,
                 diag: Collector | None = None) -> list[SyncResult]:
     shown = str(file)
-    from unreport.sources.yamlsource import not_a_file
     problem = not_a_file(file)  # a named pipe is never opened: reading it would block
     if problem:
         what = "no such file" if problem == "it does not exist" else f"not a regular file " \
