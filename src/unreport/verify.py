@@ -263,12 +263,11 @@ def verify_outputs(project, plan, names: tuple[str, ...], out_dir: Path) -> Coll
         units = plan.printed[(edition.report.id, edition.lang)]
         for fmt, path, display in written(edition):
             jobs.append((fmt.readback, "edition", path, display, (units,)))
-    for doc in plan.parallels:
+    for doc in plan.parallels:  # read by column: a Rows table, or a Text column by column
         left = [r.left for r in doc.rows]
         right = [r.right for r in doc.rows]
-        both = [e for pair in zip(left, right) for e in pair]
         for fmt, path, display in written(doc):
-            jobs.append((fmt.readback, "review", path, display, (both, left, right)))
+            jobs.append((fmt.readback, "review", path, display, ((), left, right)))
     for (_module, _read, _path, display, against), (got, problem) in zip(jobs, _read_all(jobs)):
         if problem:  # a damaged output (truncated, not a DOCX or PDF at all): one error
             diag.error(Loc(display), f"cannot be read (damaged or truncated: {problem}); "

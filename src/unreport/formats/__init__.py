@@ -51,9 +51,6 @@ class Format:
     def make_review_writer(self, edition_writer):
         return _load(self.review_writer)(edition_writer)
 
-    def read_back(self):
-        return importlib.import_module(self.readback)
-
     def start(self, jobs: int, watch: bool) -> None:
         """Start what its writer needs ahead (worker processes), while the content loads."""
         if self.warm_up:

@@ -44,10 +44,9 @@ def _numbered(doc) -> list[tuple[str, str]]:
     from docx.text.paragraph import Paragraph
     out = []
     for p in doc.element.body.iterchildren(f"{W}p"):
-        para = Paragraph(p, doc)
-        style = para.style.name if para.style is not None else ""
+        style = _style_name(doc, p)
         if style in NUMBERED_STYLES:
-            out.append((style, para.text))
+            out.append((style, Paragraph(p, doc).text))
     return out
 
 
