@@ -14,6 +14,7 @@ does not import the other's libraries.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 
@@ -57,7 +58,10 @@ class Format:
             _load(self.warm_up)(jobs, watch)
 
 
+@functools.lru_cache(maxsize=None)
 def _load(spec: str):
+    """The object a "module:name" spec names, imported once (cannot_print asks for every
+    text)."""
     module, _, name = spec.partition(":")
     return getattr(importlib.import_module(module), name)
 
